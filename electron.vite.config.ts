@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: {
+          // The Electron entry.
+          index: resolve(__dirname, 'src/main/electron/index.ts'),
+          // Browser mode: the same services in plain Node (`npm run serve`).
+          serve: resolve(__dirname, 'src/main/serve/cli.ts'),
+          // The embedded demo LMS, started as a child process when no LMS is configured.
+          'demo-lms': resolve(__dirname, 'src/demo-lms/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    plugins: [react()],
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,166 @@
+// The LMS Support API (base path /api/v1): every request body and every response, as the
+// demo LMS serves them and as Passdesk's client validates them. docs/lms-api.openapi.json
+// is generated from these schemas (`npm run openapi`) and a test keeps it in step.
+import { z } from 'zod';
+import {
+  Agent,
+  Attachment,
+  CompletionSource,
+  EntityName,
+  Enrollment,
+  EnrollmentStatus,
+  Evidence,
+  Id,
+  IsoTime,
+  Learner,
+  ManualPass,
+  Message,
+  Role,
+  Tag,
+  Ticket,
+  TicketStatus,
+} from './entities';
+
+export const API_BASE = '/api/v1';
+/** Bodies over this many bytes are refused with 413 before they are parsed. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_CHANGES_LIMIT = 5000;
+export const MAX_WAIT_MS = 30_000;
+
+export const ApiErrorCode = z.enum([
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'malformed_json',
+  'invalid_request',
+  'payload_too_large',
+  'missing_idempotency_key',
+  'idempotency_key_reused',
+  'precondition_required',
+  'version_conflict',
+  'already_completed',
+  'not_enrolled',
+  'evidence_not_found',
+  'faults_disabled',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+export const ApiErrorBody = z.object({
+  error: z.object({
+    code: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    message: z.string().min(1),
+    /** Present on 412 version_conflict: the ticket as the server has it now. */
+    current: Ticket.optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+// GET /me
+export const Me = z.object({ id: Id, name: z.string(), email: z.string(), role: Role });
+export type Me = z.infer<typeof Me>;
+
+// GET /changes?cursor=&limit=  and  GET /changes/wait?cursor=&timeout=
+export const Cursor = z.string().max(200);
+export const ChangesQuery = z.object({
+  cursor: Cursor.optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_CHANGES_LIMIT).default(1000),
+});
+export const ChangesWaitQuery = z.object({
+  cursor: Cursor.optional(),
+  timeout: z.coerce.number().int().min(0).max(MAX_WAIT_MS).default(25_000),
+});
+/** `data` is validated per entity by the client, so one bad record is quarantined, not fatal. */
+export const Change = z.discriminatedUnion('op', [
+  z.object({ seq: z.number().int().positive(), entity: EntityName, id: Id, op: z.literal('upsert'), data: z.unknown() }),
+  z.object({ seq: z.number().int().positive(), entity: EntityName, id: Id, op: z.literal('delete'), data: z.null().optional() }),
+]);
+export type Change = z.infer<typeof Change>;
+export const ChangesPage = z.object({
+  changes: z.array(Change),
+  cursor: Cursor,
+  hasMore: z.boolean(),
+});
+export type ChangesPage = z.infer<typeof ChangesPage>;
+
+// GET /tickets/{id}
+export const TicketResponse = z.object({ ticket: Ticket });
+
+// POST /tickets/{id}/messages
+export const PostMessageBody = z
+  .object({
+    body: z.string().min(1).max(100_000),
+    author: z.enum(['agent', 'note']),
+  })
+  .strict();
+export type PostMessageBody = z.infer<typeof PostMessageBody>;
+export const PostMessageResponse = z.object({ message: Message, ticket: Ticket });
+
+// PATCH /tickets/{id}  (header If-Match: <version>)
+export const PatchTicketBody = z
+  .object({
+    status: TicketStatus.optional(),
+    assigneeId: Id.nullable().optional(),
+    learnerId: Id.nullable().optional(),
+    moduleId: Id.nullable().optional(),
+    tags: z.array(Tag).max(50).optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { message: 'Name at least one field to change.' });
+export type PatchTicketBody = z.infer<typeof PatchTicketBody>;
+
+// POST /manual-passes  (header Idempotency-Key)
+export const IdempotencyKey = z.string().min(8).max(200).regex(/^[A-Za-z0-9_.:-]+$/);
+export const ManualPassBody = z
+  .object({
+    learnerId: Id,
+    moduleId: Id,
+    reason: z.string().trim().min(1).max(5000),
+    evidence: Evidence,
+    ticketId: Id.optional(),
+  })
+  .strict();
+export type ManualPassBody = z.infer<typeof ManualPassBody>;
+export const ManualPassResponse = z.object({ manualPass: ManualPass, enrollment: Enrollment });
+
+// GET /enrollments?learnerId=&moduleId=  (the sender's fresh re-check before a pass)
+export const EnrollmentsQuery = z.object({ learnerId: Id, moduleId: Id.optional() });
+export const EnrollmentsResponse = z.object({ enrollments: z.array(Enrollment) });
+
+// GET /learners/{id}/transcript
+export const TranscriptEntry = z.object({
+  moduleId: Id,
+  courseId: Id,
+  status: EnrollmentStatus,
+  completedAt: IsoTime.nullable(),
+  source: CompletionSource.nullable(),
+});
+export const Transcript = z.object({ learner: Learner, entries: z.array(TranscriptEntry) });
+export type Transcript = z.infer<typeof Transcript>;
+
+// GET /attachments/{id}  (metadata; the bytes are at /attachments/{id}/content, ETag = sha256)
+export const AttachmentResponse = z.object({ attachment: Attachment });
+
+// GET /agents  (who a ticket can be assigned to)
+export const AgentsResponse = z.object({ agents: z.array(Agent) });
+
+// Demo LMS only: fault injection, POST /__faults (admin, and only with --allow-faults).
+export const FaultKind = z.enum(['error500', 'resetBefore', 'resetAfter', 'latency', 'trickle']);
+export const FaultSpec = z
+  .object({
+    /** Probability 0–1 per matching request of answering 500 without applying the write. */
+    error500: z.number().min(0).max(1).default(0),
+    /** Probability of dropping the connection before the request is applied. */
+    resetBefore: z.number().min(0).max(1).default(0),
+    /** Probability of applying the request, then dropping the connection without answering. */
+    resetAfter: z.number().min(0).max(1).default(0),
+    /** Added delay in milliseconds on every matching request. */
+    latencyMs: z.number().int().min(0).max(60_000).default(0),
+    /** Probability of sending the response a few bytes at a time, slowly. */
+    trickle: z.number().min(0).max(1).default(0),
+    /** Only requests whose path (after /api/v1) starts with one of these; empty = all but /__faults. */
+    paths: z.array(z.string().startsWith('/')).max(50).default([]),
+  })
+  .strict();
+export type FaultSpec = z.infer<typeof FaultSpec>;
+export const FaultsResponse = z.object({ faults: FaultSpec });
