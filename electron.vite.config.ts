@@ -19,6 +19,9 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require only electron itself, so zod (used by the contract's
+      // name checks) must be bundled in, not left as require('zod').
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
       },
