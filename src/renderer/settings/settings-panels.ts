@@ -1,0 +1,15 @@
+// The panels of the Settings screen, top to bottom. A feature with settings of its own adds
+// its panel here (the sync feature adds its Sync panel after the LMS connection).
+import type { ComponentType } from 'react';
+import { ConnectLmsForm } from './ConnectLmsForm';
+import { LmsConnectionPanel } from './LmsConnectionPanel';
+
+export interface SettingsPanel {
+  id: string;
+  Panel: ComponentType;
+}
+
+export const settingsPanels: readonly SettingsPanel[] = [
+  { id: 'lms-connection', Panel: LmsConnectionPanel },
+  { id: 'connect-lms', Panel: ConnectLmsForm },
+];

@@ -1,0 +1,116 @@
+// The sync engine as the renderer sees it: its status (pushed by main with sync.changed) and
+// the Sync panel's lists, read again whenever the status says something moved.
+import { create } from 'zustand';
+import type { ConflictChoice, PendingWrite, QuarantinedRecord, SyncStatus, TicketConflict } from '../../shared/channels/sync';
+import { PassdeskError } from '../../shared/ipc-result';
+import { passdesk, type PassdeskClient } from '../passdesk-client';
+
+export interface SyncState {
+  status: SyncStatus | null;
+  pending: PendingWrite[];
+  quarantine: { records: QuarantinedRecord[]; total: number };
+  conflicts: TicketConflict[];
+  /** Why the last call failed, in the words main gave; null when it worked. */
+  error: string | null;
+  /** A "sync now" or a conflict choice is on its way. */
+  busy: boolean;
+  loadStatus(): Promise<void>;
+  loadLists(): Promise<void>;
+  applyStatus(status: SyncStatus): void;
+  syncNow(): Promise<void>;
+  resolveConflict(writeId: string, choice: ConflictChoice): Promise<void>;
+}
+
+function message(error: unknown): string {
+  if (error instanceof PassdeskError || error instanceof Error) return error.message;
+  return String(error);
+}
+
+export function createSyncStore(client: PassdeskClient) {
+  return create<SyncState>()((set, get) => ({
+    status: null,
+    pending: [],
+    quarantine: { records: [], total: 0 },
+    conflicts: [],
+    error: null,
+    busy: false,
+    async loadStatus() {
+      try {
+        set({ status: await client.call('sync.status', {}), error: null });
+      } catch (error) {
+        set({ error: message(error) });
+      }
+    },
+    async loadLists() {
+      try {
+        const [pending, quarantine, conflicts] = await Promise.all([
+          client.call('sync.pending', {}),
+          client.call('sync.quarantine', {}),
+          client.call('sync.conflicts', {}),
+        ]);
+        set({ pending: pending.writes, quarantine, conflicts: conflicts.conflicts, error: null });
+      } catch (error) {
+        set({ error: message(error) });
+      }
+    },
+    applyStatus(status) {
+      set({ status });
+    },
+    async syncNow() {
+      set({ busy: true });
+      try {
+        set({ status: await client.call('sync.now', {}), error: null });
+      } catch (error) {
+        set({ error: message(error) });
+      } finally {
+        set({ busy: false });
+      }
+      await get().loadLists();
+    },
+    async resolveConflict(writeId, choice) {
+      set({ busy: true });
+      try {
+        const { conflicts } = await client.call('sync.resolveConflict', { writeId, choice });
+        set({ conflicts, error: null });
+      } catch (error) {
+        set({ error: message(error) });
+      } finally {
+        set({ busy: false });
+      }
+      await get().loadLists();
+    },
+  }));
+}
+
+export type SyncStore = ReturnType<typeof createSyncStore>;
+
+export const useSync: SyncStore = createSyncStore(passdesk);
+
+/** Counts whose change means the panel's lists are stale. */
+function listsKey(status: SyncStatus): string {
+  return `${status.pendingWrites}/${status.failedWrites}/${status.conflicts}/${status.quarantined}`;
+}
+
+/**
+ * Loads the status and keeps it current from sync.changed; with `withLists`, also keeps the
+ * Sync panel's lists current. Returns the function that stops following.
+ */
+export function followSync(store: SyncStore, client: PassdeskClient, options: { withLists: boolean }): () => void {
+  let lastKey = '';
+  let stop: () => void = () => undefined;
+  try {
+    stop = client.on('sync.changed', (status) => {
+      store.getState().applyStatus(status);
+      const key = listsKey(status);
+      if (options.withLists && key !== lastKey) {
+        lastKey = key;
+        void store.getState().loadLists();
+      }
+    });
+  } catch (error) {
+    store.setState({ error: message(error) });
+  }
+  void store.getState().loadStatus();
+  if (options.withLists) void store.getState().loadLists();
+  return stop;
+}
