@@ -5,10 +5,14 @@ import { z } from 'zod';
 import {
   Agent,
   Attachment,
+  Attempt,
+  AttemptError,
   CompletionSource,
+  CompletionStatus,
   EntityName,
   Enrollment,
   EnrollmentStatus,
+  Environment,
   Evidence,
   Id,
   IsoTime,
@@ -16,10 +20,13 @@ import {
   ManualPass,
   Message,
   Role,
+  Standard,
+  SuccessStatus,
   Tag,
   Ticket,
   TicketStatus,
 } from './entities';
+import { EntityDigest } from './state-digest';
 
 export const API_BASE = '/api/v1';
 /** Bodies over this many bytes are refused with 413 before they are parsed. */
@@ -80,6 +87,11 @@ export const ChangesPage = z.object({
   changes: z.array(Change),
   cursor: Cursor,
   hasMore: z.boolean(),
+  /**
+   * Only on the first page (no cursor): how many live records of each entity the feed
+   * holds right now, so a first sync can show progress per entity and a time estimate.
+   */
+  totals: z.partialRecord(EntityName, z.number().int().min(0)).optional(),
 });
 export type ChangesPage = z.infer<typeof ChangesPage>;
 
@@ -158,9 +170,57 @@ export const FaultSpec = z
     latencyMs: z.number().int().min(0).max(60_000).default(0),
     /** Probability of sending the response a few bytes at a time, slowly. */
     trickle: z.number().min(0).max(1).default(0),
-    /** Only requests whose path (after /api/v1) starts with one of these; empty = all but /__faults. */
+    /** Only requests whose path (after /api/v1) starts with one of these; empty = all but /__faults and /__demo. */
     paths: z.array(z.string().startsWith('/')).max(50).default([]),
   })
   .strict();
 export type FaultSpec = z.infer<typeof FaultSpec>;
 export const FaultsResponse = z.object({ faults: FaultSpec });
+
+// Demo LMS only (admin token): what learners and courses do on the LMS side, so tests and
+// demos can make the world change under Passdesk. Not part of the API a real LMS offers.
+
+// POST /__demo/inbound-email — a learner writes in: a new ticket, or a reply to ticketId.
+export const DemoInboundEmailBody = z
+  .object({
+    fromEmail: z.string().trim().min(3).max(320),
+    subject: z.string().max(1000).optional(),
+    body: z.string().min(1).max(100_000),
+    ticketId: Id.optional(),
+  })
+  .strict();
+export type DemoInboundEmailBody = z.infer<typeof DemoInboundEmailBody>;
+export const DemoInboundEmailResponse = z.object({ ticket: Ticket, message: Message });
+
+// POST /__demo/attempts — the course sends its data for a learner on a module.
+export const DemoAttemptBody = z
+  .object({
+    learnerId: Id,
+    moduleId: Id,
+    standard: Standard.default('scorm12'),
+    completionStatus: CompletionStatus.nullable().default('completed'),
+    successStatus: SuccessStatus.nullable().default('passed'),
+    /** Percent unless scoreMin/scoreMax say otherwise; null = the course sent no score. */
+    scoreRaw: z.number().nullable().default(null),
+    scoreMin: z.number().nullable().optional(),
+    scoreMax: z.number().nullable().optional(),
+    sessionTime: z.number().min(0).nullable().default(null),
+    suspendDataLength: z.number().int().min(0).max(70_000).default(0),
+    environment: Environment.optional(),
+    errors: z.array(AttemptError).max(100).default([]),
+    /** Raw key/values; when left out they are written the way the standard's runtime would. */
+    cmi: z.record(z.string().max(255), z.string().max(70_000)).optional(),
+    /** Whether the LMS registers the completion (tracked); by default when completionStatus is "completed". */
+    registerCompletion: z.boolean().optional(),
+  })
+  .strict();
+export type DemoAttemptBody = z.infer<typeof DemoAttemptBody>;
+export const DemoAttemptResponse = z.object({ attempt: Attempt, enrollment: Enrollment });
+
+// POST /__demo/complete — the learner completes the module on their own (tracked).
+export const DemoCompleteBody = z.object({ learnerId: Id, moduleId: Id }).strict();
+export const DemoCompleteResponse = z.object({ enrollment: Enrollment });
+
+// GET /__demo/state-digest — count and checksum per entity (src/shared/lms/state-digest.ts).
+export const StateDigestResponse = z.object({ digest: z.record(EntityName, EntityDigest) });
+export type StateDigestResponse = z.infer<typeof StateDigestResponse>;
