@@ -11,8 +11,6 @@ export interface SeedCounts {
   enrollments: number;
   attempts: number;
   tickets: number;
-  /** Messages come out of the ticket threads; this is the average a thread aims for. */
-  messagesPerTicket: number;
   knownIssues: number;
   /** Distinct screenshots rendered; each costs milliseconds, so they are few and some are reused. */
   screenshots: number;
@@ -29,7 +27,6 @@ export const seedCounts: Record<SeedScale, SeedCounts> = {
     enrollments: 20_000,
     attempts: 30_000,
     tickets: 500,
-    messagesPerTicket: 4,
     knownIssues: 6,
     screenshots: 18,
     reusedScreenshots: 4,
@@ -43,7 +40,6 @@ export const seedCounts: Record<SeedScale, SeedCounts> = {
     enrollments: 1_000_000,
     attempts: 1_000_000,
     tickets: 50_000,
-    messagesPerTicket: 4,
     knownIssues: 24,
     screenshots: 60,
     reusedScreenshots: 12,
