@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import { ConnectLmsForm } from './ConnectLmsForm';
 import { LmsConnectionPanel } from './LmsConnectionPanel';
+import { SyncPanel } from '../sync/SyncPanel';
 
 export interface SettingsPanel {
   id: string;
@@ -11,5 +12,6 @@ export interface SettingsPanel {
 
 export const settingsPanels: readonly SettingsPanel[] = [
   { id: 'lms-connection', Panel: LmsConnectionPanel },
+  { id: 'sync', Panel: SyncPanel },
   { id: 'connect-lms', Panel: ConnectLmsForm },
 ];

@@ -1,4 +1,5 @@
 import { useStatus } from '../stores/status-store';
+import { SyncStatusItem } from '../sync/SyncProgress';
 import { checkedAtLabel, connectionLabels, connectionState, lmsLabel, userLabel } from './status-text';
 
 export function StatusBar() {
@@ -41,6 +42,7 @@ export function StatusBar() {
           Retry
         </button>
       )}
+      {status && <SyncStatusItem />}
       {status && <span className="status-item status-version">Passdesk {status.appVersion}</span>}
     </div>
   );

@@ -1,0 +1,171 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { SyncPanelView } from '../../../src/renderer/sync/SyncPanel';
+import { SyncProgress } from '../../../src/renderer/sync/SyncProgress';
+import { createSyncStore, followSync } from '../../../src/renderer/sync/sync-store';
+import { syncSummary } from '../../../src/renderer/sync/sync-text';
+import { createPassdeskClient } from '../../../src/renderer/passdesk-client';
+import type { SyncStatus, TicketConflict } from '../../../src/shared/channels/sync';
+import type { InvokeResult, PassdeskBridge } from '../../../src/shared/ipc-result';
+import { sample } from './sample-records';
+
+const now = new Date('2024-06-01T12:10:00.000Z');
+
+function statusOf(over: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    phase: 'live',
+    online: true,
+    lmsUrl: 'http://127.0.0.1:4100',
+    lastPullAt: '2024-06-01T12:09:58.000Z',
+    pendingWrites: 0,
+    failedWrites: 0,
+    conflicts: 0,
+    quarantined: 0,
+    error: null,
+    firstSync: null,
+    ...over,
+  };
+}
+
+const firstSync: SyncStatus['firstSync'] = {
+  startedAt: '2024-06-01T12:00:00.000Z',
+  entities: [
+    { entity: 'learner', done: 2000, total: 2000 },
+    { entity: 'enrollment', done: 4000, total: 20000 },
+  ],
+  done: 6000,
+  total: 22000,
+  fraction: 6000 / 22000,
+  etaSeconds: 95,
+};
+
+const conflict: TicketConflict = {
+  writeId: 'w-1234567890',
+  ticketId: 'tkt-1',
+  subject: 'Module 2 still incomplete',
+  mine: { status: 'waiting' },
+  baseVersion: 1,
+  theirs: { ...sample.ticket('tkt-1', 'Module 2 still incomplete', 2), status: 'resolved' },
+  detectedAt: '2024-06-01T12:05:00.000Z',
+};
+
+describe('sync status in the status bar', () => {
+  it('shows a first sync as a progress bar with its value, the time left, and counts per entity', () => {
+    const html = renderToStaticMarkup(createElement(SyncProgress, { status: statusOf({ phase: 'first_sync', firstSync }), now }));
+    expect(html).toContain('role="progressbar"');
+    expect(html).toContain('aria-label="First sync progress"');
+    expect(html).toContain('aria-valuenow="27"');
+    expect(html).toContain('aria-valuetext="27%, about 2 min left"');
+    expect(html).toContain('Enrollments: 4,000 of 20,000');
+    expect(html).toContain('First sync 27%');
+  });
+
+  it('shows no bar once the cache is up to date, but says when it last synced and what waits', () => {
+    const html = renderToStaticMarkup(createElement(SyncProgress, { status: statusOf({ pendingWrites: 3, conflicts: 1 }), now }));
+    expect(html).not.toContain('progressbar');
+    expect(html).toContain('Up to date · 3 writes pending · 1 conflict to resolve');
+    expect(html).toContain('last sync');
+  });
+
+  it('says offline in words that tell the agent their work is kept', () => {
+    expect(syncSummary(statusOf({ phase: 'offline', online: false, pendingWrites: 1 }))).toBe('Offline — changes are kept and sent later · 1 write pending');
+  });
+});
+
+describe('the Sync panel', () => {
+  it('lists pending and refused writes, quarantined records with reasons, and conflicts with both versions and named choices', () => {
+    const html = renderToStaticMarkup(
+      createElement(SyncPanelView, {
+        status: statusOf({ pendingWrites: 1, failedWrites: 1, conflicts: 1, quarantined: 1, error: 'The LMS did not answer in time.' }),
+        pending: [
+          { id: 'w-1', kind: 'ticket.message', summary: 'Reply on ticket tkt-1', state: 'queued', attempts: 3, nextAttemptAt: null, lastError: 'The LMS closed the connection.', queuedAt: 'x', queuedBy: 'agt-1' },
+          { id: 'w-2', kind: 'ticket.patch', summary: 'Change on ticket tkt-2: status → open', state: 'failed', attempts: 1, nextAttemptAt: null, lastError: 'Forbidden: agents cannot reopen.', queuedAt: 'x', queuedBy: 'agt-1' },
+        ],
+        quarantine: { records: [{ entity: 'attempt', recordId: 'att-9', reason: 'scoreRaw: expected number', quarantinedAt: 'x', preview: '{}' }], total: 1 },
+        conflicts: [conflict],
+        busy: false,
+        error: null,
+        onSyncNow: () => undefined,
+        onResolve: () => undefined,
+        now,
+      }),
+    );
+    expect(html).toContain('aria-label="Sync now"');
+    expect(html).toContain('Reply on ticket tkt-1');
+    expect(html).toContain('3 tries');
+    expect(html).toContain('Refused by the LMS');
+    expect(html).toContain('Forbidden: agents cannot reopen.');
+    expect(html).toContain('Attempts (score data) att-9');
+    expect(html).toContain('scoreRaw: expected number');
+    expect(html).toContain('aria-label="Keep my change to ticket tkt-1"');
+    expect(html).toContain('aria-label="Keep their version of ticket tkt-1"');
+    expect(html).toMatch(/<th scope="row">status<\/th><td>waiting<\/td><td>resolved<\/td>/);
+    expect(html).toContain('The LMS did not answer in time.');
+  });
+});
+
+describe('the sync store', () => {
+  function fakeMain() {
+    const calls: Array<{ channel: string; payload: unknown }> = [];
+    let push: ((payload: unknown) => void) | null = null;
+    let current = statusOf();
+    const answers: Record<string, () => unknown> = {
+      'sync.status': () => current,
+      'sync.now': () => current,
+      'sync.pending': () => ({ writes: [] }),
+      'sync.quarantine': () => ({ records: [], total: current.quarantined }),
+      'sync.conflicts': () => ({ conflicts: current.conflicts ? [conflict] : [] }),
+      'sync.resolveConflict': () => ({ conflicts: [] }),
+    };
+    const bridge: PassdeskBridge = {
+      async invoke(channel, payload): Promise<InvokeResult> {
+        calls.push({ channel, payload });
+        const answer = answers[channel];
+        return answer ? { ok: true, value: answer() } : { ok: false, error: { code: 'unknown_channel', message: channel } };
+      },
+      on(_event, listener) {
+        push = listener;
+        return () => {
+          push = null;
+        };
+      },
+    };
+    return {
+      client: createPassdeskClient(() => bridge),
+      calls,
+      push(status: SyncStatus) {
+        current = status;
+        push?.(status);
+      },
+    };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('follows sync.changed and reads the lists again when the counts move', async () => {
+    const main = fakeMain();
+    const store = createSyncStore(main.client);
+    const stop = followSync(store, main.client, { withLists: true });
+    await settle();
+    expect(store.getState().status?.phase).toBe('live');
+    const listReads = () => main.calls.filter((c) => c.channel === 'sync.conflicts').length;
+    const before = listReads();
+    main.push(statusOf({ conflicts: 1 }));
+    await settle();
+    expect(listReads()).toBe(before + 1);
+    expect(store.getState().conflicts).toHaveLength(1);
+    // Progress alone does not re-read the lists.
+    main.push(statusOf({ conflicts: 1, lastPullAt: '2024-06-01T12:11:00.000Z' }));
+    await settle();
+    expect(listReads()).toBe(before + 1);
+    stop();
+  });
+
+  it('sends the chosen side of a conflict and shows what is left', async () => {
+    const main = fakeMain();
+    const store = createSyncStore(main.client);
+    await store.getState().resolveConflict('w-1234567890', 'theirs');
+    expect(main.calls).toContainEqual({ channel: 'sync.resolveConflict', payload: { writeId: 'w-1234567890', choice: 'theirs' } });
+    expect(store.getState()).toMatchObject({ conflicts: [], busy: false, error: null });
+  });
+});
