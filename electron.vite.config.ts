@@ -13,6 +13,8 @@ export default defineConfig({
           serve: resolve(__dirname, 'src/main/serve/cli.ts'),
           // The embedded demo LMS, started as a child process when no LMS is configured.
           'demo-lms': resolve(__dirname, 'src/demo-lms/cli.ts'),
+          // The screenshot viewer's decoding worker (worker_thread), kept off the main thread.
+          'screenshot-inspection': resolve(__dirname, 'src/main/evidence/inspection-worker.ts'),
         },
       },
     },
