@@ -8,6 +8,7 @@ const screens = [
   { label: 'Inspector', heading: 'Inspector' },
   { label: 'Screenshots', heading: 'Screenshots' },
   { label: 'Manual Pass', heading: 'Manual Pass' },
+  { label: 'Known Issues', heading: 'Known Issues' },
   { label: 'Settings', heading: 'Settings' },
 ] as const;
 

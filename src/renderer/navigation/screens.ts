@@ -1,7 +1,7 @@
 // The screens of the left navigation, in the order a ticket travels through them. A later
 // feature adds its screen here and its component in shell/screen-components.ts; the
 // type checker then insists on both.
-export const screenIds = ['inbox', 'inspector', 'screenshots', 'passes', 'settings'] as const;
+export const screenIds = ['inbox', 'inspector', 'screenshots', 'passes', 'known-issues', 'settings'] as const;
 export type ScreenId = (typeof screenIds)[number];
 
 export interface ScreenEntry {
@@ -16,6 +16,7 @@ export const screens: readonly ScreenEntry[] = [
   { id: 'inspector', label: 'Inspector', shortcutKey: 'd' },
   { id: 'screenshots', label: 'Screenshots', shortcutKey: 's' },
   { id: 'passes', label: 'Manual Pass', shortcutKey: 'p' },
+  { id: 'known-issues', label: 'Known Issues', shortcutKey: 'k' },
   { id: 'settings', label: 'Settings', shortcutKey: ',' },
 ];
 

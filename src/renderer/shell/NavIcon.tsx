@@ -6,6 +6,7 @@ const paths: Record<ScreenId, string> = {
   inspector: 'M3 17h14M5.5 14V9M10 14V5M14.5 14v-3',
   screenshots: 'M3.5 4.5h13v11h-13zM3.5 12.5l3.5-3.5 3 3 2-2 4.5 4.5M12.8 7.6a.9.9 0 1 0 0-.1',
   passes: 'M10 17.5a7.5 7.5 0 1 0 0-15 7.5 7.5 0 0 0 0 15zM6.8 10.2l2.2 2.2 4.3-4.6',
+  'known-issues': 'M10 3 18 16.5H2zM10 8v4.2M10 14.3v.2',
   settings: 'M4 5.5h12M4 10h12M4 14.5h12M7 4v3M13 8.5v3M9 13v3',
 };
 

@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import { InboxScreen } from '../inbox/InboxScreen';
 import { InspectorScreen } from '../inspector/InspectorScreen';
+import { KnownIssuesScreen } from '../known-issues/KnownIssuesScreen';
 import type { ScreenId } from '../navigation/screens';
 import { ManualPassScreen } from '../passes/ManualPassScreen';
 import { ScreenshotsScreen } from '../screenshots/ScreenshotsScreen';
@@ -12,5 +13,6 @@ export const screenComponents: Record<ScreenId, ComponentType> = {
   inspector: InspectorScreen,
   screenshots: ScreenshotsScreen,
   passes: ManualPassScreen,
+  'known-issues': KnownIssuesScreen,
   settings: SettingsScreen,
 };
