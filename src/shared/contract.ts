@@ -4,12 +4,27 @@
 // Each feature declares its channels in channels/<feature>.ts and is listed here once.
 import type { z } from 'zod';
 import { AppStatus, appChannels } from './channels/app';
+import { SyncStatus, syncChannels } from './channels/sync';
+import { PassesChanged, passChannels } from './channels/passes';
+import { TicketsChanged, ticketChannels } from './channels/tickets';
+import { ScreenshotsChanged, evidenceChannels } from './channels/evidence';
+import { inspectorChannels } from './channels/inspector';
 
 export * from './channels/app';
+export * from './channels/sync';
+export * from './channels/passes';
+export * from './channels/tickets';
+export * from './channels/evidence';
+export * from './channels/inspector';
 export type { ChannelKind, ChannelSpec } from './channels/channel-spec';
 
 export const channels = {
   ...appChannels,
+  ...syncChannels,
+  ...passChannels,
+  ...ticketChannels,
+  ...evidenceChannels,
+  ...inspectorChannels,
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -21,6 +36,10 @@ export const channelNames = Object.keys(channels) as Channel[];
 /** Events main pushes to every window; the payload is validated before it is sent. */
 export const events = {
   'status.changed': AppStatus,
+  'sync.changed': SyncStatus,
+  'passes.changed': PassesChanged,
+  'tickets.changed': TicketsChanged,
+  'screenshots.changed': ScreenshotsChanged,
 } as const satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
@@ -32,3 +51,5 @@ export function isChannel(name: unknown): name is Channel {
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
 }
+/** Electron's IPC channel names for window.passdesk (preload ↔ src/main/electron). */
+export const ipcChannelNames = { invoke: 'passdesk:invoke', event: 'passdesk:event' } as const;

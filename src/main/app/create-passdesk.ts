@@ -6,8 +6,13 @@
 import type { Database } from 'better-sqlite3';
 import type { AppStatus } from '../../shared/channels/app';
 import { openCache } from '../cache/open-cache';
+import { createEvidenceService } from '../evidence/evidence-service';
+import { createInspectorHandlers } from '../inspector/inspector-service';
 import { createDispatcher, type Dispatcher, type Handlers } from '../ipc/dispatcher';
 import { createLmsClient } from '../lms/client';
+import { createPasses } from '../passes/create-passes';
+import { lmsClientFor } from '../passes/lms-client-for';
+import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
 import { createAppHandlers } from './app-handlers';
 import { systemClock, type Clock } from './clock';
 import type { DemoLmsEntry } from './demo-lms-launcher';
@@ -17,6 +22,7 @@ import { createLmsChoice } from './lms-choice';
 import { createLmsConnection, type LmsAccess, type LmsConnection, type LmsSignIn } from './lms-connection';
 import type { SecretStore } from './secret-store';
 import { createSettingsStore } from './settings-store';
+import { createTicketService } from '../tickets/ticket-service';
 
 export interface PassdeskOptions {
   /** Where the cache, the secrets file and the demo LMS's data live. */
@@ -61,8 +67,10 @@ export function createPassdesk(options: PassdeskOptions): Passdesk {
     const broadcaster = createEventBroadcaster(log);
     const settings = createSettingsStore(db, log);
 
-    // The demo LMS reports a crash to the connection, which is created after it.
+    // The demo LMS reports a crash to the connection, which is created after it; the sync
+    // engine, created after the connection, is told at once when the LMS comes back.
     let connection: LmsConnection | null = null;
+    let sync: SyncEngine | null = null;
     const demo = createDemoLmsSession({
       entry: options.demoLmsEntry,
       dataDir: options.dataDir,
@@ -82,7 +90,10 @@ export function createPassdesk(options: PassdeskOptions): Passdesk {
       signIn,
       clock,
       log,
-      onChange: (status) => broadcaster.emit('status.changed', { ...status, appVersion: options.appVersion }),
+      onChange: (status) => {
+        broadcaster.emit('status.changed', { ...status, appVersion: options.appVersion });
+        if (status.lms.online) sync?.syncNow();
+      },
       ...(options.offlineRetryMs ? { retryEveryMs: options.offlineRetryMs } : {}),
     });
     connection = lmsConnection;
@@ -91,9 +102,32 @@ export function createPassdesk(options: PassdeskOptions): Passdesk {
     const appStatus = (): AppStatus => ({ ...lmsConnection.status(), appVersion: options.appVersion });
 
     // ── Services of later features go here (sync engine, tickets, inspector, passes). ──
+    // The manual pass brings its own outbox write, so it exists before the engine that sends it.
+    const passes = createPasses({ db, clock, log, me: () => lmsConnection.status().user, client: lmsClientFor(() => lmsConnection.access()), emit: (changed) => broadcaster.emit('passes.changed', changed), writesQueued: () => sync?.writesQueued() });
+    // The connection keeps the last signed-in LMS while it is unreachable, so the engine
+    // retries it with its own backoff instead of forgetting where it syncs from.
+    const syncEngine = createSyncEngine({ db, clock, log, access: () => lmsConnection.access(), extraWriteKinds: [passes.writeKind] });
+    sync = syncEngine;
+    closers.push(syncEngine.subscribe((status) => broadcaster.emit('sync.changed', status)));
+    closers.push(() => syncEngine.stop());
+    syncEngine.start();
+    passes.start();
+    closers.push(() => passes.stop());
+
+    const evidence = createEvidenceService({ db, dataDir: options.dataDir, connection: lmsConnection, clock, log, events: broadcaster });
+    closers.push(() => evidence.close());
+
+    const tickets = createTicketService({ db, clock, me: () => lmsConnection.status().user, writesQueued: () => syncEngine.writesQueued(), onChanged: (revision) => broadcaster.emit('tickets.changed', { revision }) });
+    tickets.start();
+    closers.push(() => tickets.stop());
 
     const handlers: Handlers = {
       ...createAppHandlers({ choice, clock, appStatus }),
+      ...createInspectorHandlers({ db, clock }),
+      ...syncEngine.handlers,
+      ...tickets.handlers,
+      ...evidence.handlers,
+      ...passes.handlers,
     };
     const dispatcher = createDispatcher(handlers, log);
     const firstCheck = lmsConnection.check().then(() => appStatus());

@@ -81,7 +81,7 @@ export function InspectorPicker({ initialLearnerId }: { initialLearnerId: string
         <h2 id="pick-learner">1. The learner</h2>
         <div className="field">
           <label htmlFor={learnerInput}>Name, e-mail address or learner id</label>
-          <input id={learnerInput} type="search" value={learnerText} autoFocus onChange={(e) => setLearnerText(e.target.value)} placeholder="e.g. Maria Lopez" />
+          <input id={learnerInput} type="search" value={learnerText} onChange={(e) => setLearnerText(e.target.value)} placeholder="e.g. Maria Lopez" />
         </div>
         {learners.state === 'loading' && <p className="loading">Searching…</p>}
         {learners.state === 'failed' && <p className="inline-error" role="alert">{learners.message}</p>}

@@ -1,10 +1,76 @@
-import { ScreenPlaceholder } from '../components/ScreenPlaceholder';
+// Admin > Training > Manual Pass, the help article's way: Course Category → module → enrolled
+// users → Mark Complete → the transcript. Beside it, every pass ever made (with its audit
+// trail) and the agents' requests waiting for an admin.
+import { useEffect, useState } from 'react';
+import type { PassSummary } from '../../shared/channels/passes';
+import { passdesk } from '../passdesk-client';
+import { useAlerts } from '../stores/alerts-store';
+import { CourseCategoryPicker } from './CourseCategoryPicker';
+import { EnrolledUsers } from './EnrolledUsers';
+import { LivePasses } from './LivePasses';
+import { MarkCompleteDialog } from './MarkCompleteDialog';
+import { PassesList } from './PassesList';
+import { ProposalQueue } from './ProposalQueue';
+import { usePassPanel } from './pass-panel-store';
+import { TranscriptPanel } from './TranscriptPanel';
+import './passes.css';
+
+type Tab = 'mark' | 'passes' | 'queue';
+const tabs: ReadonlyArray<{ id: Tab; label: string }> = [
+  { id: 'mark', label: 'Course modules' },
+  { id: 'passes', label: 'Passes' },
+  { id: 'queue', label: 'Requested passes' },
+];
 
 export function ManualPassScreen() {
+  const [tab, setTab] = useState<Tab>('mark');
+  const [transcript, setTranscript] = useState<PassSummary | null>(null);
+  const error = usePassPanel((s) => s.error);
+  useEffect(
+    () =>
+      passdesk.on('passes.changed', (event) => {
+        const known = new Map(usePassPanel.getState().live.map((p) => [p.id, p.alert]));
+        // A transcript that disagrees with the LMS's answer needs a person: say so above every screen.
+        for (const pass of event.passes) {
+          if (pass.alert && known.get(pass.id) !== pass.alert) useAlerts.getState().report(`Double-checking the pass of ${pass.learnerName}`, new Error(pass.alert));
+        }
+        usePassPanel.getState().applyChanged(event);
+      }),
+    [],
+  );
+
   return (
-    <ScreenPlaceholder
-      title="Manual Pass"
-      step="The manual pass panel will follow the help article's Admin > Training > Manual Pass steps — Course Category, the course module, Get Users, Mark Complete — and then double-check the status in the learner's transcript."
-    />
+    <section className="screen pass-screen" aria-labelledby="screen-title">
+      <header className="screen-header">
+        <h1 id="screen-title">Manual Pass</h1>
+        <nav className="pass-tabs" aria-label="Manual Pass views">
+          {tabs.map((t) => (
+            <button key={t.id} type="button" className="pass-tab" aria-pressed={tab === t.id} onClick={() => setTab(t.id)}>
+              {t.label}
+            </button>
+          ))}
+        </nav>
+      </header>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      {tab === 'mark' && (
+        <>
+          <div className="pass-panel">
+            <CourseCategoryPicker />
+            <div className="pass-column">
+              <EnrolledUsers />
+              <LivePasses onTranscript={setTranscript} />
+              {transcript && <TranscriptPanel learnerId={transcript.learnerId} moduleId={transcript.moduleId} onClose={() => setTranscript(null)} />}
+            </div>
+          </div>
+          <MarkCompleteDialog />
+        </>
+      )}
+      {tab === 'passes' && <PassesList />}
+      {tab === 'queue' && <ProposalQueue onTake={() => setTab('mark')} />}
+    </section>
   );
 }

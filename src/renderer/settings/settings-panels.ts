@@ -4,6 +4,8 @@ import type { ComponentType } from 'react';
 import { ConnectLmsForm } from './ConnectLmsForm';
 import { LmsConnectionPanel } from './LmsConnectionPanel';
 import { SyncPanel } from '../sync/SyncPanel';
+import { UndoWindowPanel } from '../passes/settings/UndoWindowPanel';
+import { AuditChainPanel } from '../passes/settings/AuditChainPanel';
 
 export interface SettingsPanel {
   id: string;
@@ -14,4 +16,6 @@ export const settingsPanels: readonly SettingsPanel[] = [
   { id: 'lms-connection', Panel: LmsConnectionPanel },
   { id: 'sync', Panel: SyncPanel },
   { id: 'connect-lms', Panel: ConnectLmsForm },
+  { id: 'pass-undo-window', Panel: UndoWindowPanel },
+  { id: 'pass-audit-chain', Panel: AuditChainPanel },
 ];
