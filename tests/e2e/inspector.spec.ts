@@ -3,8 +3,10 @@
 // test reads the LMS's tickets with its own token and asks Passdesk's contract which verdict
 // each pair gets, then reaches that verdict through the UI the way an admin would.
 import type { Page } from '@playwright/test';
+import { renderScreenshot } from '../../src/demo-lms/screenshots/render-screenshot';
 import { createLmsClient } from '../../src/main/lms/client';
 import type { Inspection, KnownIssuesOverview, ScreenshotGallery, SyncStatus } from '../../src/shared/contract';
+import { API_BASE, DemoInboundEmailResponse } from '../../src/shared/lms/api';
 import { Ticket } from '../../src/shared/lms/entities';
 import { verdictKindLabels, type VerdictKind } from '../../src/shared/verdict';
 import { expect, nav, saveScreen, test as base, type WindowWithBridge } from './fixtures/passdesk-test';
@@ -19,6 +21,8 @@ const pairs = new Map<VerdictKind, { learnerId: string; moduleId: string; module
 let linkedTickets: Ticket[] = [];
 /** A pair waiting on the review of a screenshot that is on file, with no known issue here. */
 const waitingOnReview = new Map<'screenshot', { ticketId: string; kind: VerdictKind }>();
+/** A pair a known issue explains, still waiting for the learner's screenshot (none on file). */
+let waitingOnKnownIssueShot: { ticketId: string; knownIssueId: string } | null = null;
 
 const test = base.extend({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern.
@@ -67,6 +71,12 @@ async function choosePairs(page: Page): Promise<void> {
     const onFile = !verdict.missingSteps.includes('screenshotReceived');
     if (verdict.kind === 'needs_screenshot' && onFile && verdict.missingSteps.includes('screenshotReviewed') && verdict.evidence.troubleElsewhere.every((s) => s.explainedBy !== null)) {
       if (verdict.evidence.knownIssueId === null && !waitingOnReview.has('screenshot')) waitingOnReview.set('screenshot', { ticketId: t.id, kind: verdict.kind });
+    }
+    // Not the pair the "needs screenshot" test inspects: this one gets a screenshot sent in.
+    const needsScreenshotPair = pairs.get('needs_screenshot');
+    const isThatPair = needsScreenshotPair?.learnerId === t.learnerId && needsScreenshotPair.moduleId === t.moduleId;
+    if (verdict.kind === 'needs_screenshot' && !onFile && verdict.evidence.knownIssueId !== null && !isThatPair && !waitingOnKnownIssueShot) {
+      waitingOnKnownIssueShot = { ticketId: t.id, knownIssueId: verdict.evidence.knownIssueId };
     }
     if (!pairs.has(inspection.verdict.kind)) {
       pairs.set(inspection.verdict.kind, {
@@ -174,9 +184,80 @@ test('the Known Issues screen shows each issue with its tickets and attempts, th
   await expect(app.getByRole('table', { name: /last 365 days/ })).toBeVisible();
 });
 
-// "Eligible — known issue" needs a screenshot on file for a known-issue ticket; the demo
-// data's known-issue tickets still wait for theirs, and the demo LMS has no hook for a
-// learner e-mailing a picture, so that state is covered by the unit and integration tests.
+// "Eligible — known issue" needs a reviewed screenshot on a known-issue ticket; the demo
+// data's known-issue tickets still wait for theirs, so the learner e-mails one in.
+test('once a learner on a known-issue ticket e-mails a passing screenshot and an admin reviews it, the inspector shows "Eligible — known issue"', async ({ app }) => {
+  test.setTimeout(240_000);
+  await choosePairs(app);
+  const found = waitingOnKnownIssueShot;
+  if (!found) throw new Error('no demo ticket is waiting for a screenshot on a pair a known issue explains');
+  if (!lms) throw new Error('the demo LMS did not start');
+  const ticket = linkedTickets.find((t) => t.id === found.ticketId);
+  if (!ticket?.learnerId || !ticket.moduleId) throw new Error('the ticket lost its link');
+  const before = await call<Inspection>(app, 'inspector.open', { learnerId: ticket.learnerId, moduleId: ticket.moduleId, ticketId: null });
+  expect(before.verdict.kind).toBe('needs_screenshot');
+  expect(before.verdict.reasons.join(' ')).toContain(`known issue ${found.knownIssueId}`);
+
+  // The learner answers the ticket with a screenshot of the result screen, at exactly the passing score.
+  const shot = renderScreenshot({
+    kind: 'passing',
+    learnerName: before.learner.name,
+    courseName: before.course.name,
+    moduleName: before.module.name,
+    score: before.module.passingScore,
+    passingScore: before.module.passingScore,
+    takenAt: new Date(),
+    format: 'png',
+  });
+  const sent = await fetch(`${lms.url}${API_BASE}/__demo/inbound-email`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      fromEmail: before.learner.email,
+      ticketId: ticket.id,
+      body: 'Here is my screen from the end of the module, it says I passed.',
+      attachments: [{ fileName: shot.fileName, contentType: shot.contentType, dataBase64: shot.bytes.toString('base64') }],
+    }),
+  });
+  expect(sent.status, await sent.clone().text()).toBe(201);
+  const [attachment] = DemoInboundEmailResponse.parse(await sent.json()).attachments;
+  if (!attachment) throw new Error('the LMS made no attachment record for the screenshot');
+
+  // The sync brings it; main downloads and checks it before anyone may review it.
+  await expect
+    .poll(async () => (await call<ScreenshotGallery>(app, 'screenshots.gallery', { scope: 'ticket', ticketId: ticket.id })).tiles.find((t) => t.attachmentId === attachment.id)?.state ?? 'not synced yet', { timeout: 90_000 })
+    .toBe('ready');
+
+  // The admin reviews it in the screenshot viewer.
+  await nav(app).getByRole('button', { name: 'Screenshots' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Screenshots' })).toBeVisible();
+  await app.getByRole('navigation', { name: 'Which screenshots' }).getByRole('button', { name: 'Recent' }).click();
+  await app.getByRole('button', { name: `Open ${attachment.fileName} from ticket ${ticket.id}` }).click();
+  const review = app.getByRole('form', { name: 'Review this screenshot' });
+  await review.getByLabel(/Shows a pass/).check();
+  await review.getByLabel('Score shown (%)').fill(String(before.module.passingScore));
+  await review.getByLabel('Course shown').fill(before.course.name);
+  await review.getByLabel('Module shown').fill(before.module.name);
+  await review.getByRole('button', { name: 'Record review' }).click();
+  await expect(review.getByText('Review recorded.')).toBeVisible();
+
+  await nav(app).getByRole('button', { name: 'Inspector' }).click();
+  const choose = app.getByRole('button', { name: 'Choose another learner or module' });
+  if (await choose.isVisible()) await choose.click();
+  await app.getByLabel('Name, e-mail address or learner id').fill(before.learner.id);
+  await app.getByRole('list', { name: 'Learners found' }).getByRole('button', { name: new RegExp(before.learner.name) }).click();
+  await app.getByRole('list', { name: `${before.learner.name}'s modules` }).getByRole('button').filter({ hasText: before.module.name }).filter({ hasText: before.course.name }).first().click();
+  await expect(app.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'eligible_known_issue');
+  await expect(app.getByRole('heading', { level: 2, name: verdictKindLabels.eligible_known_issue })).toBeVisible();
+  const verdict = app.getByRole('region', { name: verdictKindLabels.eligible_known_issue });
+  await expect(verdict.getByText('A manual pass is allowed.')).toBeVisible();
+  await expect(verdict).toContainText(`known issue ${found.knownIssueId}`);
+  await verdict.getByText('Evidence it rests on').click();
+  await expect(verdict).toContainText(attachment.id);
+  await expect(verdict).toContainText(/reviewed .* shows a pass/);
+  await saveScreen(app, 'inspector-eligible_known_issue');
+});
+
 const afterReview = [['screenshot', 'eligible_screenshot']] as const;
 
 for (const [waiting, kind] of afterReview) {

@@ -8,11 +8,13 @@ import {
   DemoCompleteResponse,
   DemoInboundEmailBody,
   DemoInboundEmailResponse,
+  MAX_INBOUND_ATTACHMENT_BYTES,
+  type DemoInboundAttachment,
   StateDigestResponse,
 } from '../../shared/lms/api';
-import { entitySchemas, type Attempt, type EntityName, type Enrollment, type Learner, type Module } from '../../shared/lms/entities';
+import { entitySchemas, type Attachment, type Attempt, type EntityName, type Enrollment, type Learner, type Module } from '../../shared/lms/entities';
 import { createEntityDigester, type StateDigest } from '../../shared/lms/state-digest';
-import { ApiError, forbidden, notFound } from '../http/api-error';
+import { ApiError, forbidden, invalidRequest, notFound } from '../http/api-error';
 import { parseBody } from '../http/parse-input';
 import { json } from '../http/reply';
 import { cmiFor } from '../seed/course-runtime';
@@ -39,9 +41,22 @@ function enrollmentOf(lms: LmsState, learnerId: string, moduleId: string): { lea
   return { learner, module, enrollment };
 }
 
+/** The files' bytes, decoded before the write so a bad file refuses the whole e-mail. */
+function decodeAttachments(files: readonly DemoInboundAttachment[]): { file: DemoInboundAttachment; bytes: Buffer }[] {
+  return files.map((file, i) => {
+    const bytes = Buffer.from(file.dataBase64, 'base64');
+    // The schema bounds the base64 text; this is the exact bound on what it decodes to.
+    if (bytes.length > MAX_INBOUND_ATTACHMENT_BYTES) {
+      throw invalidRequest(`attachments.${i} (${file.fileName}) is ${bytes.length} bytes; a file may be at most ${MAX_INBOUND_ATTACHMENT_BYTES} bytes. Send a smaller file.`);
+    }
+    return { file, bytes };
+  });
+}
+
 export const inboundEmail: Handler = (ctx, lms) => {
   requireAdmin(ctx);
   const body = parseBody(DemoInboundEmailBody, ctx.body);
+  const files = decodeAttachments(body.attachments ?? []);
   return lms.store.write(() => {
     const at = lms.now();
     const learner = lms.store.learnerByEmail(body.fromEmail);
@@ -67,7 +82,20 @@ export const inboundEmail: Handler = (ctx, lms) => {
       });
     }
     const message = lms.store.put('message', { id: lms.newId('msg'), ticketId: ticket.id, author: 'learner', authorId: ticket.learnerId ?? learner?.id ?? null, body: body.body, createdAt: at });
-    return json(DemoInboundEmailResponse, { ticket, message }, 201);
+    // Bytes are stored once per content, as the seed stores its screenshots; the blob and the
+    // records commit in this same transaction, so no attachment ever points at missing bytes.
+    const attachments: Attachment[] = files.map(({ file, bytes }) =>
+      lms.store.put('attachment', {
+        id: lms.newId('file'),
+        ticketId: ticket.id,
+        messageId: message.id,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        size: bytes.length,
+        sha256: lms.blobs.put(bytes, file.contentType),
+      }),
+    );
+    return json(DemoInboundEmailResponse, { ticket, message, attachments }, 201);
   });
 };
 

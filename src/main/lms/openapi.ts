@@ -431,9 +431,9 @@ const operations: OperationSpec[] = [
     operationId: 'demoInboundEmail',
     tags: ['demo LMS'],
     summary: 'Demo LMS only: a learner writes in',
-    description: 'Opens a new ticket from the e-mail (linked to the learner whose address it is, if any), or adds the learner\'s reply to `ticketId` and brings that ticket back to the team\'s attention. Not part of the API a real LMS offers.',
+    description: 'Opens a new ticket from the e-mail (linked to the learner whose address it is, if any), or adds the learner\'s reply to `ticketId` and brings that ticket back to the team\'s attention. Files in `attachments` (at most 5, each at most 700,000 bytes once decoded from base64) become attachment records on the message, their bytes stored once per sha256, in the same write as the message. Not part of the API a real LMS offers.',
     requestBody: 'DemoInboundEmailBody',
-    ok: { status: 201, description: 'The ticket and the learner\'s message.', content: json('DemoInboundEmailResponse') },
+    ok: { status: 201, description: 'The ticket, the learner\'s message and the attachment records of its files.', content: json('DemoInboundEmailResponse') },
     errors: demoHookErrors([noSuch('ticket to reply to')]),
   },
   {

@@ -180,17 +180,52 @@ export const FaultsResponse = z.object({ faults: FaultSpec });
 // Demo LMS only (admin token): what learners and courses do on the LMS side, so tests and
 // demos can make the world change under Passdesk. Not part of the API a real LMS offers.
 
-// POST /__demo/inbound-email — a learner writes in: a new ticket, or a reply to ticketId.
+// POST /__demo/inbound-email — a learner writes in: a new ticket, or a reply to ticketId,
+// optionally with files attached (a screenshot of the result screen, most often).
+/** At most this many files on one inbound e-mail. */
+export const MAX_INBOUND_ATTACHMENTS = 5;
+/**
+ * Decoded bytes per file. Base64 grows a file by a third, so one file this size still fits
+ * the MAX_BODY_BYTES request body with room for the e-mail's text.
+ */
+export const MAX_INBOUND_ATTACHMENT_BYTES = 700_000;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+export const DemoInboundAttachment = z
+  .object({
+    /** The name the learner's mail client gave the file; a bare name, no folders. */
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .refine((name) => !/[/\\]/.test(name) && [...name].every((ch) => ch.charCodeAt(0) >= 0x20), 'a file name has no folders (/ or \\) and no control characters'),
+    contentType: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, 'a content type looks like "image/png"')
+      .max(200),
+    /** The file's bytes, standard base64 with padding. */
+    dataBase64: z
+      .string()
+      .min(1)
+      .max(Math.ceil(MAX_INBOUND_ATTACHMENT_BYTES / 3) * 4, `a file may be at most ${MAX_INBOUND_ATTACHMENT_BYTES} bytes`)
+      .regex(BASE64, 'dataBase64 is not standard base64 (A–Z, a–z, 0–9, +, /, padded with =)'),
+  })
+  .strict();
+export type DemoInboundAttachment = z.infer<typeof DemoInboundAttachment>;
 export const DemoInboundEmailBody = z
   .object({
     fromEmail: z.string().trim().min(3).max(320),
     subject: z.string().max(1000).optional(),
     body: z.string().min(1).max(100_000),
     ticketId: Id.optional(),
+    attachments: z.array(DemoInboundAttachment).max(MAX_INBOUND_ATTACHMENTS, `an e-mail may carry at most ${MAX_INBOUND_ATTACHMENTS} files`).optional(),
   })
   .strict();
 export type DemoInboundEmailBody = z.infer<typeof DemoInboundEmailBody>;
-export const DemoInboundEmailResponse = z.object({ ticket: Ticket, message: Message });
+/** `attachments` lists the records made for the e-mail's files, in the order they were sent (empty without files). */
+export const DemoInboundEmailResponse = z.object({ ticket: Ticket, message: Message, attachments: z.array(Attachment) });
 
 // POST /__demo/attempts — the course sends its data for a learner on a module.
 export const DemoAttemptBody = z

@@ -21,7 +21,10 @@ import {
   TicketResponse,
   Transcript,
   API_BASE,
+  MAX_INBOUND_ATTACHMENTS,
+  MAX_INBOUND_ATTACHMENT_BYTES,
 } from '../../../src/shared/lms/api';
+import { renderScreenshot } from '../../../src/demo-lms/screenshots/render-screenshot';
 import { entitySchemas, type Attachment, type Attempt, type Enrollment, type Learner, type Ticket } from '../../../src/shared/lms/entities';
 import { readWholeFeed, startDemoLms, type Answer, type Harness } from './demo-lms-harness';
 
@@ -350,6 +353,66 @@ describe('demo hooks and faults', () => {
     expect(replied.ticket).toMatchObject({ id: ticket.id, status: 'open', version: 3 });
     expect(replied.message).toMatchObject({ author: 'learner', authorId: learner.id });
     expect((await h.agent('POST', '/__demo/inbound-email', { fromEmail: learner.email, body: 'x' })).status).toBe(403);
+  });
+
+  it('stores the files a learner e-mails as attachments on the message, once per content, in the change feed', async () => {
+    const learner = all('learner')[4] as Learner;
+    const screenshot = renderScreenshot({ kind: 'passing', learnerName: learner.name, courseName: 'Roofing Basics', moduleName: 'Module 3: Flashing', score: 92, takenAt: new Date('2026-11-02T14:02:00Z'), format: 'png' });
+    const dataBase64 = screenshot.bytes.toString('base64');
+    const { cursor } = await readWholeFeed(h);
+    const sent = await h.admin('POST', '/__demo/inbound-email', {
+      fromEmail: learner.email,
+      body: 'Here is my screen, it says I passed.',
+      attachments: [
+        { fileName: screenshot.fileName, contentType: screenshot.contentType, dataBase64 },
+        { fileName: 'same-picture-again.png', contentType: 'IMAGE/PNG', dataBase64 },
+      ],
+    });
+    expect(sent.status).toBe(201);
+    const { ticket, message, attachments } = DemoInboundEmailResponse.parse(sent.body);
+    const sha256 = createHash('sha256').update(screenshot.bytes).digest('hex');
+    expect(attachments.map((a) => [a.fileName, a.contentType, a.size, a.sha256, a.ticketId, a.messageId])).toEqual([
+      [screenshot.fileName, 'image/png', screenshot.bytes.length, sha256, ticket.id, message.id],
+      ['same-picture-again.png', 'image/png', screenshot.bytes.length, sha256, ticket.id, message.id],
+    ]);
+    expect(new Set(attachments.map((a) => a.id)).size).toBe(2);
+    for (const attachment of attachments) {
+      expect(AttachmentResponse.parse((await h.agent('GET', `/attachments/${attachment.id}`)).body).attachment).toEqual(attachment);
+      const res = await fetch(`${h.lms.url}${API_BASE}/attachments/${attachment.id}/content`, { headers: { authorization: `Bearer ${h.lms.agentToken}` } });
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await res.arrayBuffer()).equals(screenshot.bytes)).toBe(true);
+    }
+    // The feed carries the ticket, the message and both attachment records, the message before its files.
+    const page = ChangesPage.parse((await h.agent('GET', `/changes?limit=5000&cursor=${cursor}`)).body);
+    const order = page.changes.map((c) => `${c.entity}:${c.id}`);
+    expect(order).toEqual([`ticket:${ticket.id}`, `message:${message.id}`, ...attachments.map((a) => `attachment:${a.id}`)]);
+    expect(page.changes.filter((c) => c.entity === 'attachment').map((c) => c.data)).toEqual(attachments);
+
+    // Without files the answer says so with an empty list.
+    expect(DemoInboundEmailResponse.parse((await h.admin('POST', '/__demo/inbound-email', { fromEmail: learner.email, body: 'no picture', ticketId: ticket.id })).body).attachments).toEqual([]);
+  });
+
+  it('refuses an e-mail whose files are too many, too big, not base64 or badly named, and writes nothing of it', async () => {
+    const learner = all('learner')[5] as Learner;
+    const file = { fileName: 'screen.png', contentType: 'image/png', dataBase64: Buffer.from('not really a png').toString('base64') };
+    const { cursor } = await readWholeFeed(h);
+    const refusals: [unknown, RegExp][] = [
+      [Array.from({ length: MAX_INBOUND_ATTACHMENTS + 1 }, () => file), /attachments: an e-mail may carry at most 5 files/],
+      [[{ ...file, dataBase64: 'this is not base64!' }], /attachments\.0\.dataBase64: dataBase64 is not standard base64/],
+      [[{ ...file, fileName: '../../etc/passwd' }], /attachments\.0\.fileName: a file name has no folders/],
+      [[{ ...file, contentType: 'png' }], /attachments\.0\.contentType: a content type looks like "image\/png"/],
+      [[{ ...file, dataBase64: '' }], /attachments\.0\.dataBase64/],
+      [[{ ...file, extra: 1 }], /attachments\.0/],
+      // Just over the decoded limit, yet its base64 is within the schema's length bound.
+      [[{ ...file, dataBase64: Buffer.alloc(MAX_INBOUND_ATTACHMENT_BYTES + 1).toString('base64') }], /is 700001 bytes; a file may be at most 700000 bytes/],
+    ];
+    for (const [attachments, message] of refusals) {
+      const answer = await h.admin('POST', '/__demo/inbound-email', { fromEmail: learner.email, body: 'see attached', attachments });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(400);
+      expect(errorOf(answer)).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(message) as unknown as string });
+    }
+    const page = ChangesPage.parse((await h.agent('GET', `/changes?limit=5000&cursor=${cursor}`)).body);
+    expect(page.changes).toEqual([]);
   });
 
   it('lets the course send data and the learner complete on their own, tracked', async () => {
