@@ -102,7 +102,7 @@ function renderList(page: InboxPage): string {
 
 function renderTicket(detail: TicketDetail): string {
   useTicket.setState({ id: detail.ticket.id, detail });
-  return renderToStaticMarkup(createElement(TicketView, { detail, state: useTicket.getState(), agents: [], meId: ME.id, onOpenScreenshot: () => undefined }));
+  return renderToStaticMarkup(createElement(TicketView, { detail, state: useTicket.getState(), agents: [], meId: ME.id, passes: { learnerId: detail.learner?.id ?? null, passes: [], openRequests: [], error: null }, onOpenScreenshot: () => undefined }));
 }
 
 async function main(): Promise<void> {

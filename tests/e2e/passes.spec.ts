@@ -221,3 +221,74 @@ test("the workplace case: select a workplace's learners together and review each
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test("an agent asks for a manual pass from the learner's ticket; the admin finds it in the queue and on the ticket", async ({ app }) => {
+  test.setTimeout(180_000);
+  await expect
+    .poll(async () => (await invoke<{ phase: string }>(app, 'sync.status', {})).phase, { timeout: 120_000 })
+    .toBe('live');
+  const { proposals } = await invoke<{ proposals: Array<{ learnerId: string }> }>(app, 'passes.proposals', { state: 'open' });
+  const asked = new Set(proposals.map((p) => p.learnerId));
+  const { modules } = await invoke<{ modules: PassModule[] }>(app, 'passes.modules', { categoryId: null, limit: 200 });
+  let found: { module: PassModule; name: string; ticket: { id: string; subject: string } } | null = null;
+  for (const module of modules) {
+    const page1 = await invoke<UsersPage>(app, 'passes.users', { moduleId: module.id, limit: 100 });
+    const user = page1.users.find((u) => u.status !== 'completed' && u.pass === null && !asked.has(u.learnerId) && u.tickets.some((t) => t.moduleId === module.id && t.subject.trim() !== ''));
+    const ticket = user?.tickets.find((t) => t.moduleId === module.id && t.subject.trim() !== '');
+    if (user && ticket) {
+      found = { module, name: user.name, ticket };
+      break;
+    }
+  }
+  if (!found) throw new Error('No learner in the demo data has a ticket linked to a module they have not completed.');
+  // Sender first, then subject: together they narrow the list to this ticket (subjects alone
+  // repeat, and the search reads at most eight words).
+  const { ticket } = await invoke<{ ticket: { fromEmail: string } }>(app, 'tickets.detail', { ticketId: found.ticket.id });
+  const words = `${ticket.fromEmail} ${found.ticket.subject}`;
+
+  await nav(app).getByRole('button', { name: 'Settings' }).click();
+  await app.getByRole('radio', { name: 'Demo agent' }).click();
+  await expect(app.getByRole('status', { name: 'Connection' })).toContainText('· agent');
+  await nav(app).getByRole('button', { name: 'Inbox' }).click();
+  await app.getByRole('button', { name: /^All/ }).click();
+  await app.getByRole('searchbox', { name: 'Search tickets' }).fill(words);
+  const ticketRow = app.getByRole('listbox', { name: /^Tickets/ }).locator(`[data-ticket-id="${found.ticket.id}"]`);
+  await ticketRow.click();
+  const passes = app.getByRole('region', { name: 'Manual passes' });
+  await expect(passes).toContainText('No manual pass has been asked for on this module.');
+  await expect(passes.getByRole('button', { name: 'Open in Inspector' })).toBeVisible();
+
+  // The dialog keeps the keyboard: Escape closes it and focus goes back to the button.
+  const request = passes.getByRole('button', { name: 'Request a manual pass' });
+  await request.click();
+  const propose = app.getByRole('dialog', { name: 'Request a manual pass' });
+  await expect(propose.getByLabel(/Why should this learner be passed/)).toBeFocused();
+  await expect(propose.getByLabel('Ticket')).toHaveValue(found.ticket.id);
+  await app.keyboard.press('Escape');
+  await expect(propose).toBeHidden();
+  await expect(request).toBeFocused();
+
+  await request.click();
+  await propose.getByLabel(/Why should this learner be passed/).fill('Asked from the ticket: the result screen shows a pass.');
+  await propose.getByRole('button', { name: 'Send to the admins' }).click();
+  await expect(passes.getByText(`Sent to the admins' queue: a manual pass of ${found.name}`)).toBeVisible();
+  await expect(passes).toContainText('Waiting for an admin');
+  await saveScreen(app, 'passes-15-from-ticket');
+
+  await nav(app).getByRole('button', { name: 'Settings' }).click();
+  await app.getByRole('radio', { name: 'Demo admin' }).click();
+  await expect(app.getByRole('status', { name: 'Connection' })).toContainText('· admin');
+  await nav(app).getByRole('button', { name: 'Manual Pass' }).click();
+  await app.getByRole('button', { name: 'Requested passes' }).click();
+  const queue = app.getByRole('list', { name: 'Requested manual passes' });
+  await expect(queue.getByRole('listitem').filter({ hasText: found.ticket.id })).toContainText('Asked from the ticket');
+
+  // Back on the ticket, an admin goes straight to the Manual Pass panel with the learner chosen.
+  await nav(app).getByRole('button', { name: 'Inbox' }).click();
+  await app.getByRole('button', { name: /^All/ }).click();
+  await app.getByRole('searchbox', { name: 'Search tickets' }).fill(words);
+  await ticketRow.click();
+  await app.getByRole('region', { name: 'Manual passes' }).getByRole('button', { name: 'Open in Manual Pass' }).click();
+  await expect(app.getByRole('heading', { name: found.module.name, level: 2 })).toBeVisible();
+  await expect(app.getByText(`1 selected: ${found.name}`)).toBeVisible();
+});

@@ -15,6 +15,7 @@ import { LearnerPanelView } from './LearnerPanelView';
 import { ShortcutDialog } from './ShortcutDialog';
 import { useTicket } from './ticket-store';
 import { TicketView } from './TicketView';
+import { useLearnerPasses } from './use-learner-passes';
 import { VirtualTicketList } from './VirtualTicketList';
 import './inbox.css';
 
@@ -143,6 +144,7 @@ export function InboxScreen() {
   }, [run]);
 
   const detail = ticket.detail;
+  const learnerPasses = useLearnerPasses(detail?.learner?.id ?? null, detail?.ticket.id ?? null);
   return (
     <section className="screen inbox-screen" aria-labelledby="screen-title">
       <header className="inbox-head">
@@ -167,7 +169,7 @@ export function InboxScreen() {
         </div>
         <div className="inbox-ticket-pane" ref={ticketRef} tabIndex={-1} role="region" aria-label="Ticket">
           {detail ? (
-            <TicketView detail={detail} state={ticket} agents={agents} meId={meId} onOpenScreenshot={openAttachment} />
+            <TicketView detail={detail} state={ticket} agents={agents} meId={meId} passes={learnerPasses} onOpenScreenshot={openAttachment} />
           ) : ticket.error ? (
             <p className="inline-error" role="alert">
               {ticket.error}
@@ -186,6 +188,7 @@ export function InboxScreen() {
               error={ticket.panelError}
               ticketId={detail.ticket.id}
               now={now}
+              passes={learnerPasses.passes}
               onOpenTicket={(id) => void ticket.open(id)}
               onInspect={(learnerId, moduleId) => inspect(learnerId, moduleId, null)}
             />

@@ -1,24 +1,30 @@
 // The learner beside the ticket: who and where, their other tickets, their courses with the
-// enrollments and recent attempts — trouble in other courses marked so it is seen at a glance.
+// enrollments, recent attempts and any manual pass — trouble in other courses marked so it is seen at a glance.
+import type { PassSummary } from '../../shared/channels/passes';
 import type { LearnerPanel } from '../../shared/channels/tickets';
+import { passStateShort, stateTone } from '../passes/pass-text';
 import { ticketStatusLabels } from '../../shared/channels/tickets';
 import { ageText } from './time-text';
 import { UntrustedLine } from './UntrustedText';
+import { latestPassByModule } from './use-learner-passes';
 
 interface Props {
   panel: LearnerPanel | null;
   error: string | null;
   ticketId: string;
   now: Date;
+  /** The learner's manual passes, newest first. */
+  passes: readonly PassSummary[];
   onOpenTicket(id: string): void;
   onInspect(learnerId: string, moduleId: string): void;
 }
 
 const enrollmentText = { not_started: 'Not started', in_progress: 'In progress', completed: 'Completed' } as const;
 
-export function LearnerPanelView({ panel, error, ticketId, now, onOpenTicket, onInspect }: Props) {
+export function LearnerPanelView({ panel, error, ticketId, now, passes, onOpenTicket, onInspect }: Props) {
   if (error) return <section className="side-section learner-panel"><p className="inline-error">{error}</p></section>;
   if (!panel) return null;
+  const passByModule = latestPassByModule(passes);
   const others = panel.tickets.filter((t) => t.id !== ticketId);
   return (
     <section className="side-section learner-panel" aria-labelledby="learner-title">
@@ -71,6 +77,7 @@ export function LearnerPanelView({ panel, error, ticketId, now, onOpenTicket, on
             <ul className="course-modules">
               {course.modules.map((m) => {
                 const last = m.attempts[0];
+                const pass = passByModule.get(m.moduleId);
                 return (
                   <li key={m.moduleId} className="course-module">
                     <button type="button" className="link-button module-name" title="Open in the Inspector" onClick={() => onInspect(panel.learner.id, m.moduleId)}>
@@ -80,6 +87,12 @@ export function LearnerPanelView({ panel, error, ticketId, now, onOpenTicket, on
                       {enrollmentText[m.status]}
                       {m.completionSource === 'manual' ? ' (manual)' : ''}
                     </span>
+                    {pass && (
+                      <span className={`chip chip-${stateTone(pass.state, pass.alert)} learner-pass`} title={`Manual pass requested by ${pass.requestedByName}`}>
+                        pass: {passStateShort[pass.state]}
+                        {pass.override ? ' (override)' : ''}
+                      </span>
+                    )}
                     {last ? (
                       <span className="attempt-line">
                         {last.scorePercent !== null ? `${Math.round(last.scorePercent * 10) / 10}%` : last.lastDataAt ? 'no score' : 'no data'}

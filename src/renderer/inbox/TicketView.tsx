@@ -1,5 +1,5 @@
 // One ticket: its subject and state (status, assignee, tags), the link to a learner and a
-// module, the thread with attachment thumbnails, this desk's pending writes and conflicts,
+// module with that learner's manual passes on it, the thread with attachment thumbnails, this desk's pending writes and conflicts,
 // and the composer.
 import { useState } from 'react';
 import { ticketStatusLabels, type FilterOptions, type TicketDetail, type TicketEdit } from '../../shared/channels/tickets';
@@ -9,22 +9,25 @@ import { Composer } from './Composer';
 import { ConflictDialog } from './ConflictDialog';
 import { FileIcon } from './FileIcon';
 import { LinkEditor } from './LinkEditor';
+import { TicketPasses } from './TicketPasses';
 import type { TicketState } from './ticket-store';
 import { fileSize, fullTime } from './time-text';
 import { UntrustedBody, UntrustedLine } from './UntrustedText';
+import type { LearnerPasses } from './use-learner-passes';
 
 interface Props {
   detail: TicketDetail;
   state: TicketState;
   agents: FilterOptions['agents'];
   meId: string | null;
+  passes: LearnerPasses;
   onOpenScreenshot(tile: ScreenshotTile | null, attachmentId: string): void;
 }
 
 const authorLabels = { learner: 'Learner', agent: 'Reply', note: 'Internal note' } as const;
 const pendingText = { queued: 'pending — waiting to be sent', sending: 'pending — sending', sent: 'pending — sent, waiting for the LMS', confirmed: 'confirmed', failed: 'refused by the LMS', conflict: 'in conflict', discarded: 'withdrawn' } as const;
 
-export function TicketView({ detail, state, agents, meId, onOpenScreenshot }: Props) {
+export function TicketView({ detail, state, agents, meId, passes, onOpenScreenshot }: Props) {
   const [showConflict, setShowConflict] = useState(false);
   const [tag, setTag] = useState('');
   const { ticket } = detail;
@@ -118,6 +121,7 @@ export function TicketView({ detail, state, agents, meId, onOpenScreenshot }: Pr
       </header>
 
       <LinkEditor detail={detail} busy={state.busy} onEdit={edit} />
+      {detail.learner && detail.module && <TicketPasses ticketId={ticket.id} learner={detail.learner} module={detail.module} passes={passes} />}
 
       <ol className="thread" aria-label="Messages">
         {detail.messages.map((m) => (

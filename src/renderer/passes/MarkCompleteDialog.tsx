@@ -2,9 +2,10 @@
 // undone, names every learner and the module, shows the $BlueBucks it releases and the
 // evidence each pass rests on, and asks for a reason — and, when the course pays $BlueBucks,
 // for the learner's name (one) or the number of learners (several), typed out.
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { OVERRIDE_REASON_MIN, type LearnerReview, type PassReview } from '../../shared/channels/passes';
 import type { Evidence } from '../../shared/lms/entities';
+import { useDialogFocus } from '../components/use-dialog-focus';
 import { blueBucksText, defaultEvidence, evidenceLines, verdictTone } from './pass-text';
 import { usePassPanel } from './pass-panel-store';
 
@@ -82,6 +83,8 @@ function ConfirmForm({ review }: { review: PassReview }) {
     void reviewWithTickets(next);
   };
   const titleId = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const onKeyDown = useDialogFocus(dialogRef, { onClose: closeReview, busy: submitting });
   const evidence = useMemo(() => {
     const chosen: Record<string, Evidence> = {};
     for (const l of review.learners) {
@@ -107,7 +110,7 @@ function ConfirmForm({ review }: { review: PassReview }) {
 
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={(e) => e.key === 'Escape' && !submitting && closeReview()}>
+      <div ref={dialogRef} className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
         <form onSubmit={onSubmit} className="confirm-form">
           <h2 id={titleId}>Mark Complete — this cannot be undone</h2>
           <p className="confirm-irreversible">

@@ -1,17 +1,34 @@
 // An agent's way to a manual pass: "Request a manual pass" for one learner, from one of their
 // tickets, with a note and the evidence the verdict names. Main checks it and puts it in the
 // admins' queue; an admin decides.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { EnrolledUser, PassModule } from '../../shared/channels/passes';
 import { PassdeskError } from '../../shared/ipc-result';
+import { useDialogFocus } from '../components/use-dialog-focus';
 import { passdesk } from '../passdesk-client';
 
-export function ProposeDialog({ module, user, onClose, onSent }: { module: PassModule; user: EnrolledUser; onClose(): void; onSent(message: string): void }) {
-  const [ticketId, setTicketId] = useState(user.tickets.find((t) => t.status !== 'resolved')?.id ?? user.tickets[0]?.id ?? '');
+interface Props {
+  module: PassModule;
+  user: EnrolledUser;
+  /** The ticket the request comes from, when opened from one; else the learner's open ticket. */
+  ticketId?: string;
+  onClose(): void;
+  onSent(message: string): void;
+}
+
+export function ProposeDialog({ module, user, ticketId: fromTicket, onClose, onSent }: Props) {
+  const [ticketId, setTicketId] = useState(
+    (fromTicket !== undefined && user.tickets.some((t) => t.id === fromTicket) ? fromTicket : undefined) ??
+      user.tickets.find((t) => t.status !== 'resolved')?.id ??
+      user.tickets[0]?.id ??
+      '',
+  );
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const titleId = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const onKeyDown = useDialogFocus(dialogRef, { onClose, busy });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -27,7 +44,7 @@ export function ProposeDialog({ module, user, onClose, onSent }: { module: PassM
   };
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div ref={dialogRef} className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
         <form className="confirm-form" onSubmit={onSubmit}>
           <h2 id={titleId}>Request a manual pass</h2>
           <p>

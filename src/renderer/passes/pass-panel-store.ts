@@ -83,6 +83,8 @@ export interface PassPanelState {
   cancelPass(passId: string): Promise<void>;
   applyChanged(event: PassesChanged): void;
   startFromProposal(p: { proposalId: string; ticketId: string; moduleId: string; categoryId: string; learnerId: string; learnerName: string }): Promise<void>;
+  /** An admin coming from a ticket: the same steps chosen for them, with no proposal to close. */
+  startFromTicket(p: { ticketId: string; moduleId: string; categoryId: string; learnerId: string; learnerName: string }): Promise<void>;
 }
 
 function message(error: unknown): string {
@@ -284,12 +286,16 @@ export function createPassPanelStore(client: PassdeskClient) {
       const shown = new Set((get().users?.users ?? []).map((u) => u.learnerId));
       if (event.passes.some((p) => shown.has(p.learnerId) && p.moduleId === get().module?.id)) void get().getUsers(get().users?.offset ?? 0);
     },
-    async startFromProposal({ proposalId, ticketId, moduleId, categoryId, learnerId, learnerName }) {
+    async startFromProposal({ proposalId, ...from }) {
+      await get().startFromTicket(from);
+      set({ proposalId });
+    },
+    async startFromTicket({ ticketId, moduleId, categoryId, learnerId, learnerName }) {
       await get().chooseCategory(categoryId);
       const module = get().modules.find((m) => m.id === moduleId);
       const chosen = module ?? (await client.call('passes.users', { moduleId, limit: 1 })).module;
       await get().chooseModule(chosen);
-      set({ selected: [{ learnerId, name: learnerName }], proposalId, proposalTicket: { learnerId, ticketId }, keyword: learnerName });
+      set({ selected: [{ learnerId, name: learnerName }], proposalId: null, proposalTicket: { learnerId, ticketId }, keyword: learnerName });
       await get().getUsers(0);
     },
   }));
