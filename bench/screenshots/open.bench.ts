@@ -50,7 +50,9 @@ async function main(): Promise<void> {
       db.prepare('INSERT OR REPLACE INTO attachment (id, ticket_id, message_id, file_name, content_type, size, sha256, data, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)').run(attachment.id, ticket, message.id, attachment.fileName, attachment.contentType, attachment.size, sha256, JSON.stringify(attachment));
       db.prepare("INSERT OR REPLACE INTO screenshot_file (sha256, image_type, width, height, size, exif, perceptual_hash, thumbnail, checked_at) VALUES (?, 'image/jpeg', 4000, 3000, ?, NULL, NULL, NULL, ?)").run(sha256, big.length, now);
       db.prepare("INSERT OR REPLACE INTO screenshot_fetch (attachment_id, sha256, state, reason, message, attempts, next_try_at, updated_at) VALUES (?, ?, 'stored', NULL, NULL, 1, 0, ?)").run(attachment.id, sha256, now);
-    })();
+      // IMMEDIATE: the services write to this cache at the same time (the sync), and a deferred
+      // transaction that has to upgrade from read to write gets SQLITE_BUSY without waiting.
+    }).immediate();
     db.close();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Screenshots' }).click();
