@@ -6,6 +6,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Change } from '../../shared/lms/api';
 import type { EntityName, EntityRecord } from '../../shared/lms/entities';
 import { deleteSql, entityNames, upsertParams, upsertSql, type SenderDirectory, type SqlValue } from './entity-tables';
+import { prepareChange, type PreparedChange } from './prepared-page';
 import type { QuarantineStore } from './quarantine';
 import { checkRecord } from './record-check';
 import type { PullState, SyncStateStore } from './sync-state';
@@ -29,6 +30,8 @@ export interface FeedApplier {
    * and records `state` (the new cursor) — all in one transaction.
    */
   applyPage(changes: readonly Change[], state: Partial<PullState>, alsoInTransaction?: (effects: PageEffects) => void): PageEffects;
+  /** The same for a page whose records were already checked and shaped (prepared-page.ts). */
+  applyPreparedPage(changes: readonly PreparedChange[], state: Partial<PullState>, alsoInTransaction?: (effects: PageEffects) => void): PageEffects;
   /** Tries quarantined records checked under older rules again; returns how many were let in. */
   retryQuarantined(alsoInTransaction?: (effects: PageEffects) => void): { released: number; held: number };
 }
@@ -49,15 +52,6 @@ function bump(counts: EntityCounts, entity: EntityName): void {
   counts[entity] = (counts[entity] ?? 0) + 1;
 }
 
-/** The record as the LMS sent it, for the quarantine; a value JSON cannot hold is described instead. */
-function rawText(data: unknown): string {
-  try {
-    return JSON.stringify(data) ?? 'undefined';
-  } catch (error) {
-    return `(not representable as JSON: ${error instanceof Error ? error.message : String(error)})`;
-  }
-}
-
 export function createFeedApplier(db: Database, options: FeedApplierOptions): FeedApplier {
   const upserts = new Map<EntityName, Statement<SqlValue[]>>(entityNames.map((e) => [e, db.prepare<SqlValue[]>(upsertSql(e))]));
   const deletes = new Map<EntityName, Statement<[string]>>(entityNames.map((e) => [e, db.prepare<[string]>(deleteSql(e))]));
@@ -73,40 +67,40 @@ export function createFeedApplier(db: Database, options: FeedApplierOptions): Fe
   const { quarantine, syncState } = options;
 
   function writeRecord<E extends EntityName>(entity: E, record: EntityRecord<E>, seq: number, effects: PageEffects): void {
-    const statement = upserts.get(entity);
-    if (!statement) throw new Error(`No cache table for entity ${entity}.`);
-    statement.run(...upsertParams(entity, record, JSON.stringify(record), seq, senders));
-    quarantine.release(entity, record.id);
-    bump(effects.upserted, entity);
-    effects.touchedAny = true;
-    if (entity === 'ticket') effects.ticketIds.add(record.id);
+    writeRow(entity, record.id, upsertParams(entity, record, JSON.stringify(record), seq, senders), effects);
   }
 
-  function applyOne(change: Change, effects: PageEffects, at: string): void {
-    if (change.op === 'delete') {
-      deletes.get(change.entity)?.run(change.id);
-      quarantine.release(change.entity, change.id);
-      bump(effects.deleted, change.entity);
-      effects.touchedAny = true;
-      if (change.entity === 'ticket') effects.ticketIds.add(change.id);
-      return;
+  function writeRow(entity: EntityName, id: string, params: SqlValue[], effects: PageEffects): void {
+    const statement = upserts.get(entity);
+    if (!statement) throw new Error(`No cache table for entity ${entity}.`);
+    statement.run(...params);
+    quarantine.release(entity, id);
+    bump(effects.upserted, entity);
+    effects.touchedAny = true;
+    if (entity === 'ticket') effects.ticketIds.add(id);
+  }
+
+  function applyOne(change: PreparedChange, effects: PageEffects, at: string): void {
+    switch (change.op) {
+      case 'delete':
+        deletes.get(change.entity)?.run(change.id);
+        quarantine.release(change.entity, change.id);
+        bump(effects.deleted, change.entity);
+        effects.touchedAny = true;
+        if (change.entity === 'ticket') effects.ticketIds.add(change.id);
+        return;
+      case 'upsert':
+        writeRow(change.entity, change.id, change.params, effects);
+        return;
+      case 'upsert_message':
+        writeRow('message', change.id, upsertParams('message', change.record, change.data, change.seq, senders), effects);
+        return;
+      case 'quarantine':
+        // The older valid version, if any, stays: a stale record is more use to an agent than none.
+        quarantine.put({ entity: change.entity, recordId: change.id, seq: change.seq, raw: change.raw, reason: change.reason, fingerprint: options.fingerprint, at });
+        effects.quarantined += 1;
+        return;
     }
-    const checked = checkRecord(change.entity, change.id, change.data);
-    if (checked.ok) {
-      writeRecord(change.entity, checked.record, change.seq, effects);
-      return;
-    }
-    // The older valid version, if any, stays: a stale record is more use to an agent than none.
-    quarantine.put({
-      entity: change.entity,
-      recordId: change.id,
-      seq: change.seq,
-      raw: rawText(change.data),
-      reason: checked.reason,
-      fingerprint: options.fingerprint,
-      at,
-    });
-    effects.quarantined += 1;
   }
 
   function inTransaction<T>(work: () => T): T {
@@ -118,17 +112,23 @@ export function createFeedApplier(db: Database, options: FeedApplierOptions): Fe
     }
   }
 
+  function applyPreparedPage(changes: readonly PreparedChange[], state: Partial<PullState>, alsoInTransaction?: (effects: PageEffects) => void): PageEffects {
+    const at = options.now().toISOString();
+    return inTransaction(() => {
+      const effects = emptyEffects();
+      for (const change of changes) applyOne(change, effects, at);
+      alsoInTransaction?.(effects);
+      syncState.write(state);
+      return effects;
+    });
+  }
+
   return {
     applyPage(changes, state, alsoInTransaction) {
-      const at = options.now().toISOString();
-      return inTransaction(() => {
-        const effects = emptyEffects();
-        for (const change of changes) applyOne(change, effects, at);
-        alsoInTransaction?.(effects);
-        syncState.write(state);
-        return effects;
-      });
+      return applyPreparedPage(changes.map(prepareChange), state, alsoInTransaction);
     },
+
+    applyPreparedPage,
 
     retryQuarantined(alsoInTransaction) {
       const stale = quarantine.checkedUnderOtherRules(options.fingerprint);

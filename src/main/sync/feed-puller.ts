@@ -1,6 +1,10 @@
 // Pulls the LMS's change feed into the cache. First sync: pages to the end, asking for the
 // next page while applying the current one; each page is one short transaction with its
 // cursor, and the event loop gets a turn between pages, so main keeps answering the window.
+// With a feed reader (a worker_thread), fetching, parsing and checking the next page happen
+// there while main writes the current one; the writes, the outbox's reconciliation and the
+// cursor stay on main in one transaction, as without it. The reader serves the first sync
+// only: live pages are small, and ending the worker when the first sync is done frees its memory.
 // Then live: a long-poll that the LMS answers as soon as anything changed. While the LMS is
 // unreachable it waits with exponential backoff and jitter; "sync now" cuts the wait short.
 import { performance } from 'node:perf_hooks';
@@ -9,9 +13,11 @@ import type { FirstSyncProgress, SyncPhase } from '../../shared/channels/sync';
 import type { ChangesPage } from '../../shared/lms/api';
 import type { EntityCounts, FeedApplier, PageEffects } from '../cache/apply-changes';
 import { entityNames, entityTables } from '../cache/entity-tables';
+import { preparePage, type PreparedPage } from '../cache/prepared-page';
 import type { PullState, SyncStateStore } from '../cache/sync-state';
 import type { LmsClient } from '../lms/client';
 import { isLmsError } from '../lms/lms-error';
+import type { FeedReader } from './feed-reader';
 import { backoffDelay, type BackoffPolicy } from '../outbox/backoff';
 import { firstSyncProgress, nextPageSize } from './first-sync-progress';
 import { createWakeSignal } from './wake-signal';
@@ -20,6 +26,7 @@ export interface PullConnection {
   /** Names the LMS the cache mirrors; a different one means a different data set. */
   lmsId: string;
   url: string;
+  token: string;
   client: LmsClient;
 }
 
@@ -68,6 +75,8 @@ export interface FeedPullerOptions {
   /** An answer came from the LMS (or none could be had). */
   onReachability: (reachable: boolean, error: string | null) => void;
   tuning?: Partial<PullTuning>;
+  /** Reads first-sync pages off main; without one, main fetches and checks them itself. */
+  reader?: FeedReader | null;
 }
 
 export interface FeedPuller {
@@ -135,9 +144,9 @@ export function createFeedPuller(options: FeedPullerOptions): FeedPuller {
     if (changed) options.onChange('state');
   }
 
-  function apply(page: ChangesPage, fields: Partial<PullState>): void {
+  function apply(page: PreparedPage, fields: Partial<PullState>): void {
     const started = performance.now();
-    const effects = applier.applyPage(page.changes, fields, options.reconcile);
+    const effects = applier.applyPreparedPage(page.changes, fields, options.reconcile);
     pageSize = nextPageSize(pageSize, page.changes.length, performance.now() - started, { min: tuning.minPage, max: tuning.maxPage, targetMs: tuning.targetApplyMs });
     state = { ...state, ...fields };
     if (progress) {
@@ -152,17 +161,21 @@ export function createFeedPuller(options: FeedPullerOptions): FeedPuller {
   const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
   /** Reads pages until the feed says there is no more, fetching the next while applying this one. */
-  async function drain(conn: PullConnection, first: ChangesPage | null): Promise<void> {
+  async function drain(conn: PullConnection, first: PreparedPage | null): Promise<void> {
+    const reader = options.reader ?? null;
     const fetchPage = (cursor: string | null) => {
-      const request = conn.client.changes({ ...(cursor === null ? {} : { cursor }), limit: pageSize });
+      const request =
+        reader && state.firstSyncCompletedAt === null
+          ? reader.read(conn, cursor, pageSize)
+          : conn.client.changes({ ...(cursor === null ? {} : { cursor }), limit: pageSize }).then(preparePage);
       // Awaited on the next turn of the loop; until then a failure must not count as unhandled.
       request.catch(() => undefined);
       return request;
     };
-    let next: Promise<ChangesPage> | null = first ? null : fetchPage(state.cursor);
-    let page: ChangesPage | null = first;
+    let next: Promise<PreparedPage> | null = first ? null : fetchPage(state.cursor);
+    let page: PreparedPage | null = first;
     for (;;) {
-      page ??= await (next as Promise<ChangesPage>);
+      page ??= await (next as Promise<PreparedPage>);
       if (!running) throw new Stopped();
       succeeded();
       next = page.hasMore ? fetchPage(page.cursor) : null;
@@ -176,6 +189,7 @@ export function createFeedPuller(options: FeedPullerOptions): FeedPuller {
         log(`[sync] first sync complete (${progress?.applied ?? 0} changes in ${took} s in this run).`);
         progress = null;
         options.onChange('state');
+        void reader?.close();
       }
       page = null;
       if (!next) return;
@@ -211,7 +225,7 @@ export function createFeedPuller(options: FeedPullerOptions): FeedPuller {
       options.onChange('state');
       return;
     }
-    await drain(conn, page);
+    await drain(conn, preparePage(page));
   }
 
   function useConnection(conn: PullConnection): void {
@@ -282,6 +296,8 @@ export function createFeedPuller(options: FeedPullerOptions): FeedPuller {
       running = false;
       poll?.abort();
       wake.wake();
+      // A page the reader is still fetching is not wanted any more.
+      await options.reader?.close();
       await loop;
       options.onChange('state');
     },

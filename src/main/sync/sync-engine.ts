@@ -19,6 +19,7 @@ import { entriesInStates, outboxCounts, type OutboxEntry } from '../outbox/outbo
 import { ticketMessageKind, ticketPatchKind } from '../outbox/ticket-writes';
 import { writeKinds, type RegisteredWriteKind } from '../outbox/write-kinds';
 import { createFeedPuller, type PullConnection, type PullTuning } from './feed-puller';
+import { createFeedReader, locateFeedReader, type FeedReaderEntry } from './feed-reader';
 import { forgetMirroredLms } from './forget-lms';
 
 /** Where the LMS is and how to sign in; what the app's LMS connection knows. */
@@ -48,6 +49,11 @@ export interface SyncEngineOptions {
   /** Kinds of writes beyond the ticket reply and ticket edit (the manual pass adds its own). */
   extraWriteKinds?: RegisteredWriteKind[];
   pull?: Partial<PullTuning>;
+  /**
+   * Where the feed reader worker is; null reads the feed on main. The default finds it next to
+   * this module, unless createClient is given: the worker could not use that client.
+   */
+  feedReader?: FeedReaderEntry | null;
   send?: { concurrency?: number; backoff?: BackoffPolicy };
 }
 
@@ -92,7 +98,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const access = options.access();
     if (!access) return null;
     const key = `${access.lmsId}\n${access.url}\n${access.token}`;
-    if (client?.key !== key) client = { key, connection: { lmsId: access.lmsId, url: access.url, client: openClient(access) } };
+    if (client?.key !== key) client = { key, connection: { lmsId: access.lmsId, url: access.url, token: access.token, client: openClient(access) } };
     return client.connection;
   }
 
@@ -110,7 +116,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     reconcileWithFeed(db, kinds, effects, clock.now());
   };
 
+  const readerEntry = options.feedReader !== undefined ? options.feedReader : options.createClient ? null : locateFeedReader(__filename);
+  const reader = readerEntry ? createFeedReader(readerEntry, log) : null;
+
   const puller = createFeedPuller({
+    reader,
     db,
     applier,
     syncState,
