@@ -1,6 +1,6 @@
 // `npm run bench [-- FILTER…]`: runs every bench/**/*.bench.ts in its own process (so one
 // benchmark's memory never counts against another's), passes each figure through as one JSON
-// line, and ends with a table. A FILTER keeps only files whose path contains it.
+// line, and ends with a table. A FILTER keeps only files whose path inside bench/ contains it.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -64,7 +64,8 @@ function table(figures: Figure[]): string {
 
 async function main(): Promise<void> {
   const filters = process.argv.slice(2);
-  const files = benchFiles(benchDir).filter((f) => filters.length === 0 || filters.some((flt) => f.includes(flt)));
+  // Matched against the path inside bench/, so the checkout's own folder name never matches.
+  const files = benchFiles(benchDir).filter((f) => filters.length === 0 || filters.some((flt) => path.relative(benchDir, f).includes(flt)));
   if (files.length === 0) {
     console.error(`No benchmark matches ${filters.join(', ')}; the benchmarks are:\n${benchFiles(benchDir).map((f) => `  ${path.relative(root, f)}`).join('\n')}`);
     process.exit(1);
