@@ -1,31 +1,16 @@
 // Starts the inspection worker on first use and hands it one picture at a time. The worker
 // is the built out/main/screenshot-inspection.js, or its TypeScript source registered with
 // tsx inside the worker when Passdesk itself runs from source (tests, tsx); see
-// locateInspectionWorker.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+// app/worker-entry.ts.
 import type { ScreenshotImageType } from '../../shared/channels/evidence';
-import { findProjectRoot } from '../app/app-files';
+import { locateWorker, startWorker, type WorkerEntry } from '../app/worker-entry';
 import type { InspectionAnswer } from './inspection-job';
+import type { Worker } from 'node:worker_threads';
 
-export interface WorkerEntry {
-  modulePath: string;
-  /** For a .ts source: tsx's CommonJS register API, loaded in the worker before the source. */
-  tsxApi: string | null;
-}
+export type { WorkerEntry };
 
-/** Loader hooks given to the parent do not reach a worker_thread, so the worker registers tsx itself. */
-const TSX_BOOTSTRAP = "const { workerData } = require('node:worker_threads'); require(workerData.tsxApi).register(); require(workerData.entry);";
-
-/** `runningFile` is this module's own __filename: a .ts file means Passdesk runs from source. */
 export function locateInspectionWorker(runningFile: string): WorkerEntry {
-  const root = findProjectRoot(path.dirname(runningFile));
-  // Built, this module sits in a shared chunk (out/main/chunks/…); the worker is an entry of its own.
-  if (!/\.[cm]?ts$/.test(runningFile)) return { modulePath: path.join(root, 'out', 'main', 'screenshot-inspection.js'), tsxApi: null };
-  const tsxApi = createRequire(path.join(root, 'package.json')).resolve('tsx/cjs/api');
-  return { modulePath: path.join(root, 'src', 'main', 'evidence', 'inspection-worker.ts'), tsxApi };
+  return locateWorker(runningFile, 'screenshot-inspection', 'src/main/evidence/inspection-worker.ts');
 }
 
 export type InspectionResult = { ok: true; perceptualHash: string; thumbnail: Uint8Array } | { ok: false; problem: string };
@@ -47,11 +32,7 @@ export function createInspectionPool(entry: WorkerEntry, log: (line: string) => 
 
   function start(): Worker {
     if (worker) return worker;
-    if (!existsSync(entry.modulePath)) throw new Error(`The screenshot inspection worker ${entry.modulePath} is missing; build Passdesk again (npm run build).`);
-    const resourceLimits = { maxOldGenerationSizeMb: 1024 };
-    const started = entry.tsxApi
-      ? new Worker(TSX_BOOTSTRAP, { eval: true, workerData: { tsxApi: entry.tsxApi, entry: entry.modulePath }, resourceLimits })
-      : new Worker(entry.modulePath, { resourceLimits });
+    const started = startWorker(entry, 'screenshot inspection worker', { maxOldGenerationSizeMb: 1024 });
     started.on('message', (answer: InspectionAnswer) => {
       const pending = waiting.get(answer.id);
       if (!pending) return;

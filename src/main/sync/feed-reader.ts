@@ -2,31 +2,16 @@
 // on first use. The worker is the built out/main/feed-reader.js, or its TypeScript source
 // registered with tsx inside the worker when Passdesk runs from source (tests, tsx), found the
 // same way as the screenshot inspection worker.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { findProjectRoot } from '../app/app-files';
+import type { Worker } from 'node:worker_threads';
+import { locateWorker, startWorker, type WorkerEntry } from '../app/worker-entry';
 import type { PreparedPage } from '../cache/prepared-page';
 import { LmsError } from '../lms/lms-error';
 import type { FeedReadAnswer, FeedReadRequest } from './feed-read-job';
 
-export interface FeedReaderEntry {
-  modulePath: string;
-  /** For a .ts source: tsx's CommonJS register API, loaded in the worker before the source. */
-  tsxApi: string | null;
-}
+export type FeedReaderEntry = WorkerEntry;
 
-/** Loader hooks given to the parent do not reach a worker_thread, so the worker registers tsx itself. */
-const TSX_BOOTSTRAP = "const { workerData } = require('node:worker_threads'); require(workerData.tsxApi).register(); require(workerData.entry);";
-
-/** `runningFile` is this module's own __filename: a .ts file means Passdesk runs from source. */
 export function locateFeedReader(runningFile: string): FeedReaderEntry {
-  const root = findProjectRoot(path.dirname(runningFile));
-  // Built, this module sits in a shared chunk (out/main/chunks/…); the worker is an entry of its own.
-  if (!/\.[cm]?ts$/.test(runningFile)) return { modulePath: path.join(root, 'out', 'main', 'feed-reader.js'), tsxApi: null };
-  const tsxApi = createRequire(path.join(root, 'package.json')).resolve('tsx/cjs/api');
-  return { modulePath: path.join(root, 'src', 'main', 'sync', 'feed-reader-worker.ts'), tsxApi };
+  return locateWorker(runningFile, 'feed-reader', 'src/main/sync/feed-reader-worker.ts');
 }
 
 export interface FeedReader {
@@ -48,10 +33,7 @@ export function createFeedReader(entry: FeedReaderEntry, log: (line: string) => 
 
   function start(): Worker {
     if (worker) return worker;
-    if (!existsSync(entry.modulePath)) throw new Error(`The feed reader worker ${entry.modulePath} is missing; build Passdesk again (npm run build).`);
-    const started = entry.tsxApi
-      ? new Worker(TSX_BOOTSTRAP, { eval: true, workerData: { tsxApi: entry.tsxApi, entry: entry.modulePath } })
-      : new Worker(entry.modulePath);
+    const started = startWorker(entry, 'feed reader worker');
     started.on('message', (answer: FeedReadAnswer) => {
       const pending = waiting.get(answer.id);
       if (!pending) return;
