@@ -7,16 +7,9 @@
 //    with the time to rendered rows as a detail;
 //  - inbox.keynav.p95: `j` — tickets.detail for the next ticket, to its view rendered.
 // The cache is filled once from the demo LMS's own database and kept for later runs.
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
-import Sqlite from 'better-sqlite3';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { entityNames, upsertParams, upsertSql, type SqlValue } from '../../src/main/cache/entity-tables';
 import { openCache } from '../../src/main/cache/open-cache';
 import { createDispatcher, type Handlers } from '../../src/main/ipc/dispatcher';
 import { createTicketService } from '../../src/main/tickets/ticket-service';
@@ -25,72 +18,11 @@ import { useTicket } from '../../src/renderer/inbox/ticket-store';
 import { TicketView } from '../../src/renderer/inbox/TicketView';
 import { VirtualTicketList } from '../../src/renderer/inbox/VirtualTicketList';
 import type { InboxPage, TicketDetail } from '../../src/shared/channels/tickets';
-import { entitySchemas, type EntityName } from '../../src/shared/lms/entities';
 import { percentile, reportFigure, round } from '../figures';
+import { largeDemoCache } from '../large-demo-cache';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-const benchDir = path.join(tmpdir(), 'passdesk-bench');
-const seedDir = path.join(benchDir, 'demo-large-seed1');
-const demoDb = path.join(seedDir, 'demo-lms.sqlite');
-/** The inspector benchmark fills the same cache from the same seed; a copy of it saves minutes. */
-const inspectorCache = path.join(benchDir, 'inspector-cache-large-seed1');
-const cacheDir = path.join(benchDir, 'inbox-cache-large-seed1');
 const ME = { id: 'agt_demo_agent', name: 'Marcus Bell', email: 'marcus.bell@buildlearn.com', role: 'agent' as const };
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-
-async function ensureDemoSeeded(): Promise<void> {
-  if (existsSync(demoDb)) return;
-  mkdirSync(seedDir, { recursive: true });
-  say('seeding the demo LMS at scale large (minutes, once)…');
-  const child = spawn(tsx, [path.join(root, 'bench/sync/demo-lms-process.ts'), '--data', seedDir, '--scale', 'large', '--seed', '1'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    child.on('exit', (code) => reject(new Error(`the demo LMS exited (${code}) before it was ready`)));
-    createInterface({ input: child.stdout }).once('line', () => resolve());
-  });
-  const exited = new Promise((resolve) => child.once('close', resolve));
-  child.stdin.end();
-  await exited;
-}
-
-/** Every record of the demo LMS, in feed order, through the sync's own table mapping. */
-async function ensureCache(): Promise<void> {
-  if (existsSync(path.join(cacheDir, 'filled'))) return;
-  const building = `${cacheDir}.building`;
-  rmSync(building, { recursive: true, force: true });
-  rmSync(cacheDir, { recursive: true, force: true });
-  mkdirSync(building, { recursive: true });
-  if (existsSync(path.join(inspectorCache, 'filled'))) {
-    say('copying the large cache the inspector benchmark filled…');
-    copyFileSync(path.join(inspectorCache, 'cache.sqlite'), path.join(building, 'cache.sqlite'));
-  } else {
-    await ensureDemoSeeded();
-    say('filling the cache from the demo LMS (once)…');
-    const source = new Sqlite(demoDb, { readonly: true });
-    const target = openCache({ dataDir: building });
-    const upserts = new Map(entityNames.map((e) => [e, target.prepare<SqlValue[]>(upsertSql(e))]));
-    const ticketSender = target.prepare<[string], { from_email: string }>('SELECT from_email FROM ticket WHERE id = ?');
-    const senders = { ticketSender: (id: string) => ticketSender.get(id)?.from_email ?? null, agentSender: () => null };
-    target.exec('BEGIN');
-    let n = 0;
-    for (const row of source.prepare<[], { seq: number; entity: string; data: string }>('SELECT seq, entity, data FROM record ORDER BY seq').iterate()) {
-      const entity = row.entity as EntityName;
-      const upsert = upserts.get(entity);
-      if (!upsert) continue;
-      const record = entitySchemas[entity].parse(JSON.parse(row.data));
-      upsert.run(...upsertParams(entity, record as never, JSON.stringify(record), row.seq, senders));
-      if (++n % 50_000 === 0) {
-        target.exec('COMMIT');
-        target.exec('BEGIN');
-      }
-    }
-    target.exec('COMMIT');
-    target.close();
-    source.close();
-  }
-  renameSync(building, cacheDir);
-  writeFileSync(path.join(cacheDir, 'filled'), `${new Date().toISOString()}\n`);
-}
 
 const now = new Date('2026-12-01T09:00:00.000Z');
 
@@ -106,7 +38,7 @@ function renderTicket(detail: TicketDetail): string {
 }
 
 async function main(): Promise<void> {
-  await ensureCache();
+  const cacheDir = await largeDemoCache('inbox');
   const db = openCache({ dataDir: cacheDir });
   const counts = {
     tickets: (db.prepare('SELECT count(*) AS n FROM ticket').get() as { n: number }).n,
