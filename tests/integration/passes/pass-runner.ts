@@ -128,13 +128,29 @@ async function main(): Promise<void> {
     if (paceMs > 0) await new Promise((resolve) => setTimeout(resolve, paceMs));
   }
   say({ event: 'all-requested', made });
+  // Wakes on the services' own passes.changed event instead of polling the table; a change
+  // that lands while the states are being read is remembered, so none is missed.
+  let changedSinceRead = false;
+  let wake: (() => void) | null = null;
+  passdesk.subscribe((event) => {
+    if (event.name !== 'passes.changed') return;
+    changedSinceRead = true;
+    wake?.();
+  });
+  const nextPassChange = () =>
+    new Promise<void>((resolve) => {
+      if (changedSinceRead) return resolve();
+      wake = resolve;
+    });
   const counts = db.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM pass_request GROUP BY state');
   for (;;) {
+    changedSinceRead = false;
+    wake = null;
     const states = counts.all();
     const open = states.filter((s) => !FINAL.has(s.state)).reduce((n, s) => n + s.n, 0);
     say({ event: 'states', states: Object.fromEntries(states.map((s) => [s.state, s.n])) });
     if (open === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await nextPassChange();
   }
   db.close();
   await passdesk.close();
