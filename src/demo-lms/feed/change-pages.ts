@@ -10,12 +10,14 @@ export interface PageText {
   count: number;
 }
 
-export function readChangesPage(store: RecordStore, feedId: string, afterSeq: number, limit: number): PageText {
+/** `withTotals` for the first page of a first sync (no cursor): how many records to expect, for its progress bar. */
+export function readChangesPage(store: RecordStore, feedId: string, afterSeq: number, limit: number, withTotals = false): PageText {
   const rows = store.changesAfter(afterSeq, limit + 1);
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   const lastSeq = page.length ? (page[page.length - 1]?.seq ?? afterSeq) : afterSeq;
   const changes = page.map((row) => `{"seq":${row.seq},"entity":${JSON.stringify(row.entity)},"id":${JSON.stringify(row.id)},"op":"upsert","data":${row.data}}`);
-  const tail: Omit<ChangesPage, 'changes'> = { cursor: encodeCursor(feedId, lastSeq), hasMore };
-  return { text: `{"changes":[${changes.join(',')}],"cursor":${JSON.stringify(tail.cursor)},"hasMore":${tail.hasMore}}`, count: page.length };
+  const tail: Omit<ChangesPage, 'changes'> = { cursor: encodeCursor(feedId, lastSeq), hasMore, ...(withTotals ? { totals: store.counts() } : {}) };
+  const totals = tail.totals ? `,"totals":${JSON.stringify(tail.totals)}` : '';
+  return { text: `{"changes":[${changes.join(',')}],"cursor":${JSON.stringify(tail.cursor)},"hasMore":${tail.hasMore}${totals}}`, count: page.length };
 }

@@ -12,7 +12,7 @@ const WAIT_PAGE_LIMIT = 1000;
 export const getChanges: Handler = (ctx, lms) => {
   const query = parseQuery(ChangesQuery, ctx.query);
   const after = decodeCursor(lms.feedId, query.cursor);
-  return jsonText(200, readChangesPage(lms.store, lms.feedId, after, query.limit).text);
+  return jsonText(200, readChangesPage(lms.store, lms.feedId, after, query.limit, query.cursor === undefined).text);
 };
 
 export const waitForChanges: Handler = async (ctx, lms) => {

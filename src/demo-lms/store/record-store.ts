@@ -2,7 +2,7 @@
 // Every write goes through `write`, which runs in one SQLite transaction and tells the
 // long-poll waiters once it has committed.
 import type { Database, Statement } from 'better-sqlite3';
-import { entitySchemas, type EntityName, type EntityRecord } from '../../shared/lms/entities';
+import { EntityName, entitySchemas, type EntityRecord } from '../../shared/lms/entities';
 
 export interface FeedRow {
   seq: number;
@@ -47,6 +47,7 @@ export class RecordStore {
   private readonly selectAfter: Statement<[number, number], FeedRow>;
   private readonly selectLastSeq: Statement<[], { seq: number | null }>;
   private readonly selectEntity: Statement<[string], { data: string }>;
+  private readonly countByEntity: Statement<[], { entity: string; n: number }>;
   private readonly listeners = new Set<ChangeListener>();
   private wroteInTransaction = false;
 
@@ -60,6 +61,17 @@ export class RecordStore {
     this.selectAfter = db.prepare('SELECT seq, entity, id, data FROM record WHERE seq > ? ORDER BY seq LIMIT ?');
     this.selectLastSeq = db.prepare('SELECT MAX(seq) AS seq FROM record');
     this.selectEntity = db.prepare('SELECT data FROM record WHERE entity = ? ORDER BY id');
+    this.countByEntity = db.prepare('SELECT entity, count(*) AS n FROM record GROUP BY entity');
+  }
+
+  /** Live records per entity (the feed holds each exactly once); read from the (entity, id) index. */
+  counts(): Partial<Record<EntityName, number>> {
+    const counts: Partial<Record<EntityName, number>> = {};
+    for (const row of this.countByEntity.all()) {
+      const entity = EntityName.safeParse(row.entity);
+      if (entity.success) counts[entity.data] = row.n;
+    }
+    return counts;
   }
 
   get<E extends EntityName>(entity: E, id: string): EntityRecord<E> | undefined {

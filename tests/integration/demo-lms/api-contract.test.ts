@@ -112,6 +112,12 @@ describe('the change feed', () => {
     expect(first.hasMore).toBe(true);
     const second = ChangesPage.parse((await h.agent('GET', `/changes?limit=3&cursor=${first.cursor}`)).body);
     expect(second.changes[0]?.seq).toBeGreaterThan(first.changes[2]?.seq ?? Infinity);
+    // How many records a first sync should expect, on its first page only, for the progress bar.
+    const inFeed = await readWholeFeed(h);
+    const counted: Record<string, number> = {};
+    for (const key of inFeed.records.keys()) counted[key.slice(0, key.indexOf(':'))] = (counted[key.slice(0, key.indexOf(':'))] ?? 0) + 1;
+    expect(first.totals).toEqual(counted);
+    expect(second.totals).toBeUndefined();
 
     const tooMany = await h.agent('GET', '/changes?limit=5001');
     expect(tooMany.status).toBe(400);
