@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { renderScreenshot } from '../../src/demo-lms/screenshots/render-screenshot';
 import { createLmsClient } from '../../src/main/lms/client';
 import type { Inspection, KnownIssuesOverview, ScreenshotGallery, SyncStatus } from '../../src/shared/contract';
-import { API_BASE, DemoInboundEmailResponse } from '../../src/shared/lms/api';
+import { API_BASE, ChangesPage, DemoInboundEmailResponse } from '../../src/shared/lms/api';
 import { Ticket } from '../../src/shared/lms/entities';
 import { verdictKindLabels, type VerdictKind } from '../../src/shared/verdict';
 import { expect, nav, saveScreen, test as base, type WindowWithBridge } from './fixtures/passdesk-test';
@@ -47,7 +47,7 @@ test.beforeAll(async ({}, testInfo) => {
   const tickets: Ticket[] = [];
   let cursor: string | undefined;
   for (;;) {
-    const page = await client.changes({ ...(cursor ? { cursor } : {}), limit: 5000 });
+    const page = ChangesPage.parse(await client.changes({ ...(cursor ? { cursor } : {}), limit: 5000 }));
     for (const change of page.changes) if (change.entity === 'ticket' && change.op === 'upsert') tickets.push(Ticket.parse(change.data));
     cursor = page.cursor;
     if (!page.hasMore) break;

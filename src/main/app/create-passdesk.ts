@@ -106,7 +106,7 @@ export function createPassdesk(options: PassdeskOptions): Passdesk {
     const passes = createPasses({ db, clock, log, me: () => lmsConnection.status().user, client: lmsClientFor(() => lmsConnection.access()), emit: (changed) => broadcaster.emit('passes.changed', changed), writesQueued: () => sync?.writesQueued() });
     // The connection keeps the last signed-in LMS while it is unreachable, so the engine
     // retries it with its own backoff instead of forgetting where it syncs from.
-    const syncEngine = createSyncEngine({ db, clock, log, access: () => lmsConnection.access(), extraWriteKinds: [passes.writeKind] });
+    const syncEngine = createSyncEngine({ db, clock, log, access: () => lmsConnection.access(), extraWriteKinds: [passes.writeKind], me: () => lmsConnection.status().user });
     sync = syncEngine;
     closers.push(syncEngine.subscribe((status) => broadcaster.emit('sync.changed', status)));
     closers.push(() => syncEngine.stop());

@@ -303,4 +303,59 @@ export const cacheMigrations: readonly Migration[] = [
     name: 'screenshots: checked files, downloads, reviews, OCR readings',
     up: createEvidenceTables,
   },
+  {
+    // A person may dismiss a write the LMS refused once they have read why: it leaves the Sync
+    // panel but keeps its row, with the LMS's reason, who dismissed it and when. SQLite cannot
+    // change a CHECK constraint in place, so the outbox is rebuilt with the new state (no
+    // foreign key points at it). Writes that a switch to another LMS left unsent are marked,
+    // so they are never offered to the new LMS; rows from earlier switches are found by the
+    // text forget-lms gave them.
+    version: 5,
+    name: 'outbox: refused writes can be dismissed, writes meant for a previous LMS are marked',
+    up(db) {
+      const sequence = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").get();
+      db.exec(`
+        CREATE TABLE outbox_v5 (
+          position         INTEGER PRIMARY KEY AUTOINCREMENT,
+          id               TEXT NOT NULL UNIQUE,
+          idempotency_key  TEXT NOT NULL UNIQUE,
+          kind             TEXT NOT NULL,
+          entity           TEXT NOT NULL,
+          entity_id        TEXT NOT NULL,
+          payload          TEXT NOT NULL,
+          state            TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'confirmed', 'failed', 'conflict', 'discarded', 'dismissed')),
+          attempts         INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at  INTEGER NOT NULL,
+          last_error       TEXT,
+          result           TEXT,
+          confirm_entity   TEXT,
+          confirm_id       TEXT,
+          confirm_version  INTEGER,
+          conflict         TEXT,
+          queued_by        TEXT,
+          created_at       TEXT NOT NULL,
+          updated_at       TEXT NOT NULL,
+          dismissed_at     TEXT,
+          dismissed_by     TEXT,
+          for_previous_lms INTEGER NOT NULL DEFAULT 0 CHECK (for_previous_lms IN (0, 1))
+        ) STRICT;
+        INSERT INTO outbox_v5 (position, id, idempotency_key, kind, entity, entity_id, payload, state, attempts, next_attempt_at, last_error, result,
+                               confirm_entity, confirm_id, confirm_version, conflict, queued_by, created_at, updated_at, for_previous_lms)
+        SELECT position, id, idempotency_key, kind, entity, entity_id, payload, state, attempts, next_attempt_at, last_error, result,
+               confirm_entity, confirm_id, confirm_version, conflict, queued_by, created_at, updated_at,
+               CASE WHEN last_error IN ('Not sent: Passdesk was switched to another LMS before this write went out.',
+                                        'Sent to the previous LMS; its confirmation can no longer arrive here.') THEN 1 ELSE 0 END
+          FROM outbox;
+        DROP TABLE outbox;
+        ALTER TABLE outbox_v5 RENAME TO outbox;
+        CREATE INDEX outbox_by_key ON outbox (entity, entity_id, position);
+        CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at);
+      `);
+      // AUTOINCREMENT promised never to reuse a position; the copy must keep that promise.
+      if (sequence) db.prepare<[number]>("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'outbox'").run(sequence.seq);
+      if (sequence && db.prepare("SELECT 1 FROM sqlite_sequence WHERE name = 'outbox'").get() === undefined) {
+        db.prepare<[number]>("INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)").run(sequence.seq);
+      }
+    },
+  },
 ];

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import {
   AgentsResponse,
   AttachmentResponse,
-  ChangesPage,
   Cursor,
   EnrollmentsQuery,
   EnrollmentsResponse,
@@ -17,6 +16,7 @@ import {
   PatchTicketBody,
   PostMessageBody,
   PostMessageResponse,
+  ReceivedChangesPage,
   TicketResponse,
   Transcript,
   MAX_CHANGES_LIMIT,
@@ -43,7 +43,8 @@ export interface AttachmentContent {
   etag: string | null;
 }
 
-export type ChangesPageResult = z.infer<typeof ChangesPage>;
+/** The page checked strictly, its changes one by one later: see ReceivedChangesPage. */
+export type ChangesPageResult = ReceivedChangesPage;
 export type PostMessageResult = z.infer<typeof PostMessageResponse>;
 export type ManualPassResult = z.infer<typeof ManualPassResponse>;
 export type TranscriptResult = z.infer<typeof Transcript>;
@@ -110,7 +111,7 @@ export function createLmsClient(options: LmsClientOptions): LmsClient {
       const spec = { action: 'fetch changes', method: 'GET' } as const;
       // The server's default page size applies when none is given.
       const { cursor, limit } = check(ChangesOptions, opts, spec);
-      return get('/changes', spec.action, ChangesPage, { cursor, limit });
+      return get('/changes', spec.action, ReceivedChangesPage, { cursor, limit });
     },
 
     async waitForChanges(opts) {
@@ -121,7 +122,7 @@ export function createLmsClient(options: LmsClientOptions): LmsClient {
       return requestJson(
         conn,
         { ...spec, path: '/changes/wait', query, timeoutMs: waitMs + timeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) },
-        ChangesPage,
+        ReceivedChangesPage,
       );
     },
 

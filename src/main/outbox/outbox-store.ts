@@ -3,9 +3,10 @@
 // in the cache or neither is; the sender takes it from there.
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { WriteState } from '../../shared/channels/sync';
 
-export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'confirmed', 'failed', 'conflict', 'discarded'] as const;
-export type OutboxState = (typeof OUTBOX_STATES)[number];
+export const OUTBOX_STATES = WriteState.options;
+export type OutboxState = WriteState;
 
 /** States in which a write still holds back later writes on the same record. */
 export const BLOCKING_STATES: readonly OutboxState[] = ['queued', 'sending', 'conflict'];
@@ -33,6 +34,11 @@ export interface OutboxEntry {
   queuedBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /** When a person dismissed the refused write, and who (an agent id, if known). */
+  dismissedAt: string | null;
+  dismissedBy: string | null;
+  /** Left unsent when Passdesk switched LMS: never to be sent to the LMS it uses now. */
+  forPreviousLms: boolean;
 }
 
 export interface OutboxRow {
@@ -55,6 +61,9 @@ export interface OutboxRow {
   queued_by: string | null;
   created_at: string;
   updated_at: string;
+  dismissed_at: string | null;
+  dismissed_by: string | null;
+  for_previous_lms: number;
 }
 
 function parseJson(text: string | null): unknown {
@@ -87,6 +96,9 @@ export function entryOf(row: OutboxRow): OutboxEntry {
     queuedBy: row.queued_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    dismissedAt: row.dismissed_at,
+    dismissedBy: row.dismissed_by,
+    forPreviousLms: row.for_previous_lms === 1,
   };
 }
 
@@ -141,6 +153,34 @@ export function withdrawWrite(db: Database, id: string, now: Date = new Date()):
     .prepare<[string, string]>("UPDATE outbox SET state = 'discarded', last_error = 'Withdrawn before it was sent.', updated_at = ? WHERE id = ? AND state = 'queued'")
     .run(now.toISOString(), id);
   return changed.changes === 1;
+}
+
+/**
+ * Puts a write the LMS refused aside once a person has read why. The row stays, with the LMS's
+ * reason; false when the write is not (or no longer) refused.
+ */
+export function dismissFailedWrite(db: Database, id: string, by: string | null, now: Date = new Date()): boolean {
+  const at = now.toISOString();
+  return (
+    db
+      .prepare<[string, string | null, string, string]>("UPDATE outbox SET state = 'dismissed', dismissed_at = ?, dismissed_by = ?, updated_at = ? WHERE id = ? AND state = 'failed'")
+      .run(at, by, at, id).changes === 1
+  );
+}
+
+/**
+ * Queues a refused write again, due now, with a fresh count of tries and the same idempotency
+ * key, so however its earlier tries went, the LMS records it at most once. False when the write
+ * is not refused, or was meant for the LMS Passdesk used before.
+ */
+export function requeueFailedWrite(db: Database, id: string, now: Date = new Date()): boolean {
+  return (
+    db
+      .prepare<[number, string, string]>(
+        "UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = ?, last_error = NULL, updated_at = ? WHERE id = ? AND state = 'failed' AND for_previous_lms = 0",
+      )
+      .run(now.getTime(), now.toISOString(), id).changes === 1
+  );
 }
 
 const inList = (states: readonly OutboxState[]) => states.map((s) => `'${s}'`).join(', ');

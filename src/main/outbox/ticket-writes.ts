@@ -164,7 +164,11 @@ export function recordTicketEdit(db: Database, edit: EditToRecord, now: Date = n
   })();
 }
 
-/** The pending message row of a reply: dropped once the LMS's own message is in the cache, or the write is withdrawn. */
+/**
+ * The pending message row of a reply: dropped once the LMS's own message is in the cache, or the
+ * write is withdrawn. A refused reply keeps its row (shown as not sent), dismissed or not, so
+ * the thread never pretends the learner got it — nor hides that the agent wrote it.
+ */
 function settleMessage(db: Database, entry: OutboxEntry, state: OutboxState): void {
   if (state === 'confirmed' || state === 'discarded') {
     db.prepare<[string]>('DELETE FROM message WHERE id = ? AND pending_write_id IS NOT NULL').run(localMessageId(entry.id));
@@ -175,6 +179,8 @@ export const ticketMessageKind = defineWriteKind<TicketMessagePayload>({
   kind: TICKET_MESSAGE,
   payload: TicketMessagePayload,
   describe: (p) => `${p.message.author === 'note' ? 'Internal note' : 'Reply'} on ticket ${p.ticketId}`,
+  // A refused reply still has its pending row in the thread: a new try picks it up as it is.
+  afterRefusal: { tryAgain: true },
   async send({ client, payload, idempotencyKey }) {
     const answer = await client.postMessage(payload.ticketId, payload.message, { idempotencyKey });
     return {
@@ -202,6 +208,9 @@ export const ticketPatchKind = defineWriteKind<TicketPatchPayload>({
     const what = Object.entries(p.changes).map(([field, value]) => `${field} → ${Array.isArray(value) ? value.join(', ') || '(none)' : (value ?? '(none)')}`);
     return `Change on ticket ${p.ticketId}: ${what.join('; ')}`;
   },
+  // A new try still carries If-Match: if the ticket moved on meanwhile, it becomes a conflict
+  // the agent resolves, never an overwrite.
+  afterRefusal: { tryAgain: true },
   async send({ client, payload, idempotencyKey }) {
     try {
       const ticket = await client.patchTicket(payload.ticketId, payload.changes, { ifMatch: payload.baseVersion, idempotencyKey });

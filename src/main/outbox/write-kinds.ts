@@ -43,7 +43,17 @@ export interface WriteKind<P = unknown> {
   send(context: SendContext<P>): Promise<SendOutcome>;
   /** Runs inside the transaction that moves the write to `state`, to keep its local effect in step. */
   settle?(db: Database, entry: OutboxEntry, state: OutboxState, now: Date): void;
+  /** Whether a person may send a refused write of this kind again; absent means no. */
+  afterRefusal?: AfterRefusal;
 }
+
+/**
+ * Offer "Try again" only where a refusal left nothing behind that a new try would contradict
+ * (settle moved no local record to a final state); otherwise say why, for the Sync panel.
+ */
+export type AfterRefusal = { tryAgain: true } | { tryAgain: false; why: string };
+
+export const NO_TRY_AGAIN: AfterRefusal = { tryAgain: false, why: 'Passdesk does not send this kind of write again once the LMS has refused it.' };
 
 /** A kind as the sender holds it: payload checks done inside, so one table holds every kind. */
 export interface RegisteredWriteKind {
@@ -51,6 +61,7 @@ export interface RegisteredWriteKind {
   describe(payload: unknown): string;
   send(client: LmsClient, entry: OutboxEntry): Promise<SendOutcome>;
   settle?(db: Database, entry: OutboxEntry, state: OutboxState, now: Date): void;
+  afterRefusal: AfterRefusal;
 }
 
 export type WriteKinds = ReadonlyMap<string, RegisteredWriteKind>;
@@ -71,6 +82,7 @@ export function defineWriteKind<P>(kind: WriteKind<P>): RegisteredWriteKind {
       return kind.send({ client, entry, payload: parsed.data, idempotencyKey: entry.idempotencyKey });
     },
     ...(kind.settle ? { settle: kind.settle.bind(kind) } : {}),
+    afterRefusal: kind.afterRefusal ?? NO_TRY_AGAIN,
   };
 }
 

@@ -56,6 +56,13 @@ export function manualPassWriteKind({ db, store, clock, onMoved }: ManualPassWri
     kind: MANUAL_PASS_WRITE,
     payload: ManualPassPayload,
     describe: (p) => `Manual pass of ${p.learnerName} on ${p.moduleName}`,
+    // The refusal already moved the pass to `rejected`, a final state in its audit log, and the
+    // policy checks (role, verdict, evidence) were made for that request. Sending it again would
+    // need the pass back in `queued` without those checks; a new request makes them afresh.
+    afterRefusal: {
+      tryAgain: false,
+      why: 'A refused manual pass is final (the pass is marked rejected). If it should still go through, request it again from Manual Pass, which checks it afresh.',
+    },
 
     async send({ client, payload, idempotencyKey }) {
       const { passId, body } = payload;
@@ -115,7 +122,8 @@ export function manualPassWriteKind({ db, store, clock, onMoved }: ManualPassWri
         } else {
           changed = store.move(pass.id, { from: ['queued', 'sending'], to: 'superseded', action: 'pass.superseded', detail: result.data.why, actor: PASSDESK_ACTOR, stateReason: result.data.why }, now);
         }
-      } else if (state === 'failed') {
+      } else if (state === 'failed' || state === 'dismissed') {
+        // Dismissed: a write left unsent by a switch of LMS may be put aside before anything rejected its pass.
         const why = entry.lastError ?? 'The LMS refused the pass.';
         changed = store.move(pass.id, { from: ['queued', 'sending'], to: 'rejected', action: 'pass.rejected', detail: why, actor: PASSDESK_ACTOR, stateReason: why }, now);
       }

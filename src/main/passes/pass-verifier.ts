@@ -63,13 +63,13 @@ export function createPassVerifier(options: PassVerifierOptions): PassVerifier {
     const orphans = db
       .prepare<[], { id: string; outbox_state: string; last_error: string | null }>(
         `SELECT p.id, o.state AS outbox_state, o.last_error FROM pass_request p JOIN outbox o ON o.id = p.outbox_id
-         WHERE p.state IN ('queued', 'sending') AND o.state IN ('failed', 'discarded')`,
+         WHERE p.state IN ('queued', 'sending') AND o.state IN ('failed', 'dismissed', 'discarded')`,
       )
       .all();
     for (const o of orphans) {
       const why = o.last_error ?? 'The write was withdrawn before it was sent.';
       const movedRow = db.transaction(() =>
-        o.outbox_state === 'failed'
+        o.outbox_state === 'failed' || o.outbox_state === 'dismissed'
           ? store.move(o.id, { from: ['queued', 'sending'], to: 'rejected', action: 'pass.rejected', detail: why, actor: PASSDESK_ACTOR, stateReason: why }, clock.now())
           : store.move(o.id, { from: ['queued'], to: 'cancelled', action: 'pass.cancelled', detail: why, actor: PASSDESK_ACTOR, stateReason: why }, clock.now()),
       )();

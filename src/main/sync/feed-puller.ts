@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import type { FirstSyncProgress, SyncPhase } from '../../shared/channels/sync';
-import type { ChangesPage } from '../../shared/lms/api';
+import type { ReceivedChangesPage } from '../../shared/lms/api';
 import type { EntityCounts, FeedApplier, PageEffects } from '../cache/apply-changes';
 import { entityNames, entityTables } from '../cache/entity-tables';
 import { preparePage, type PreparedPage } from '../cache/prepared-page';
@@ -210,7 +210,7 @@ export function createFeedPuller(options: FeedPullerOptions): FeedPuller {
 
   async function live(conn: PullConnection): Promise<void> {
     poll = new AbortController();
-    let page: ChangesPage;
+    let page: ReceivedChangesPage;
     try {
       page = await conn.client.waitForChanges({ ...(state.cursor === null ? {} : { cursor: state.cursor }), timeoutMs: tuning.longPollMs, signal: poll.signal });
     } finally {

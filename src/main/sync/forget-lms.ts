@@ -1,6 +1,7 @@
 // When Passdesk is pointed at a different LMS, the cache's records belong to the old one and
 // must go: the first sync starts over. Writes meant for the old LMS are not sent to the new
-// one; they are kept, marked, and listed in the Sync panel — never dropped silently.
+// one; they are kept, marked (for_previous_lms, so "Try again" can never send them to the new
+// one), and listed in the Sync panel — never dropped silently.
 import type { Database } from 'better-sqlite3';
 import { entityNames, entityTables } from '../cache/entity-tables';
 
@@ -11,11 +12,11 @@ export function forgetMirroredLms(db: Database, now: Date): { unsent: number } {
     const at = now.toISOString();
     const unsent = db
       .prepare<[string]>(
-        "UPDATE outbox SET state = 'failed', last_error = 'Not sent: Passdesk was switched to another LMS before this write went out.', updated_at = ? WHERE state IN ('queued', 'sending', 'conflict')",
+        "UPDATE outbox SET state = 'failed', last_error = 'Not sent: Passdesk was switched to another LMS before this write went out.', for_previous_lms = 1, updated_at = ? WHERE state IN ('queued', 'sending', 'conflict')",
       )
       .run(at).changes;
     db.prepare<[string]>(
-      "UPDATE outbox SET state = 'discarded', last_error = 'Sent to the previous LMS; its confirmation can no longer arrive here.', updated_at = ? WHERE state = 'sent'",
+      "UPDATE outbox SET state = 'discarded', last_error = 'Sent to the previous LMS; its confirmation can no longer arrive here.', for_previous_lms = 1, updated_at = ? WHERE state = 'sent'",
     ).run(at);
     return { unsent };
   })();

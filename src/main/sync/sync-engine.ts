@@ -16,6 +16,7 @@ import { ConflictNotFound, listTicketConflicts, resolveTicketConflict } from '..
 import { reconcileWithFeed } from '../outbox/feed-confirmation';
 import { createOutboxSender } from '../outbox/outbox-sender';
 import { entriesInStates, outboxCounts, type OutboxEntry } from '../outbox/outbox-store';
+import { dismissRefusedWrite, tryAgainFor, tryRefusedWriteAgain } from '../outbox/refused-writes';
 import { ticketMessageKind, ticketPatchKind } from '../outbox/ticket-writes';
 import { writeKinds, type RegisteredWriteKind } from '../outbox/write-kinds';
 import { createFeedPuller, type PullConnection, type PullTuning } from './feed-puller';
@@ -55,9 +56,19 @@ export interface SyncEngineOptions {
    */
   feedReader?: FeedReaderEntry | null;
   send?: { concurrency?: number; backoff?: BackoffPolicy };
+  /** Who is signed in, kept with a refused write they dismiss. */
+  me?: () => { id: string } | null;
 }
 
-export type SyncChannel = 'sync.status' | 'sync.now' | 'sync.pending' | 'sync.quarantine' | 'sync.conflicts' | 'sync.resolveConflict';
+export type SyncChannel =
+  | 'sync.status'
+  | 'sync.now'
+  | 'sync.pending'
+  | 'sync.quarantine'
+  | 'sync.conflicts'
+  | 'sync.resolveConflict'
+  | 'sync.dismissWrite'
+  | 'sync.tryWriteAgain';
 export type SyncHandlers = Pick<Handlers, SyncChannel>;
 
 export interface SyncEngine {
@@ -203,6 +214,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   function pendingWrite(entry: OutboxEntry): PendingWrite {
+    const offer = entry.state === 'failed' ? tryAgainFor(kinds, entry) : null;
     return {
       id: entry.id,
       kind: entry.kind,
@@ -213,6 +225,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       lastError: entry.lastError,
       queuedAt: entry.createdAt,
       queuedBy: entry.queuedBy,
+      canTryAgain: offer?.tryAgain === true,
+      noTryAgainReason: offer && !offer.tryAgain ? offer.why : null,
     };
   }
 
@@ -263,6 +277,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         sender.kick();
         notify(true);
         return { conflicts: listTicketConflicts(db) };
+      },
+      'sync.dismissWrite': ({ writeId }) => {
+        dismissRefusedWrite(db, kinds, writeId, options.me?.()?.id ?? null, clock.now());
+        notify(true);
+        return status();
+      },
+      'sync.tryWriteAgain': ({ writeId }) => {
+        tryRefusedWriteAgain(db, kinds, writeId, clock.now());
+        sender.kick();
+        notify(true);
+        return status();
       },
     },
   };

@@ -25,7 +25,7 @@ interface Props {
 }
 
 const authorLabels = { learner: 'Learner', agent: 'Reply', note: 'Internal note' } as const;
-const pendingText = { queued: 'pending — waiting to be sent', sending: 'pending — sending', sent: 'pending — sent, waiting for the LMS', confirmed: 'confirmed', failed: 'refused by the LMS', conflict: 'in conflict', discarded: 'withdrawn' } as const;
+const pendingText = { queued: 'pending — waiting to be sent', sending: 'pending — sending', sent: 'pending — sent, waiting for the LMS', confirmed: 'confirmed', failed: 'refused by the LMS', conflict: 'in conflict', discarded: 'withdrawn', dismissed: 'refused by the LMS — not sent' } as const;
 
 export function TicketView({ detail, state, agents, meId, passes, onOpenScreenshot }: Props) {
   const [showConflict, setShowConflict] = useState(false);
@@ -132,7 +132,7 @@ export function TicketView({ detail, state, agents, meId, passes, onOpenScreensh
               <time dateTime={m.createdAt} className="hint">
                 {fullTime(m.createdAt)}
               </time>
-              {m.pending && <span className={`badge ${m.pending === 'failed' ? 'badge-conflict' : 'badge-pending'}`}>{pendingText[m.pending]}</span>}
+              {m.pending && <span className={`badge ${m.pending === 'failed' || m.pending === 'dismissed' ? 'badge-conflict' : 'badge-pending'}`}>{pendingText[m.pending]}</span>}
             </div>
             <UntrustedBody text={m.body} />
             {m.attachments.length > 0 && (

@@ -1,12 +1,12 @@
-// The Sync panel in Settings: where the sync stands, the writes waiting for the LMS (and those
-// it refused, with its reason), ticket edits that collided with someone else's — each with
-// both versions and a choice — the records the LMS sent in a shape Passdesk cannot use, and
-// "Sync now".
-import { useEffect } from 'react';
+// The Sync panel in Settings: where the sync stands, the writes waiting for the LMS, those it
+// refused — with its reason, to dismiss once read or (where main allows) to try again — ticket
+// edits that collided with someone else's — each with both versions and a choice — the records
+// the LMS sent in a shape Passdesk cannot use, and "Sync now".
+import { useEffect, useRef } from 'react';
 import type { ConflictChoice, PendingWrite, QuarantinedRecord, SyncStatus, TicketConflict } from '../../shared/channels/sync';
 import { passdesk } from '../passdesk-client';
 import { SyncProgress } from './SyncProgress';
-import { entityLabel, formatCount, lastPullLabel, phaseLabels } from './sync-text';
+import { formatCount, lastPullLabel, phaseLabels, quarantinedLabel } from './sync-text';
 import { followSync, useSync } from './sync-store';
 import './sync.css';
 
@@ -19,6 +19,8 @@ export interface SyncPanelViewProps {
   error: string | null;
   onSyncNow(): void;
   onResolve(writeId: string, choice: ConflictChoice): void;
+  onDismiss(writeId: string): Promise<void> | void;
+  onTryAgain(writeId: string): Promise<void> | void;
   now?: Date;
 }
 
@@ -30,6 +32,7 @@ const stateLabels: Record<PendingWrite['state'], string> = {
   failed: 'Refused by the LMS',
   conflict: 'Conflict — choose a version',
   discarded: 'Dropped',
+  dismissed: 'Refused by the LMS — dismissed',
 };
 
 function fieldText(value: unknown): string {
@@ -77,8 +80,50 @@ function ConflictCard({ conflict, busy, onResolve }: { conflict: TicketConflict;
   );
 }
 
+function RefusedWrites({ writes, busy, onDismiss, onTryAgain }: { writes: PendingWrite[]; busy: boolean } & Pick<SyncPanelViewProps, 'onDismiss' | 'onTryAgain'>) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The row, and the button that had focus, go away: keep the keyboard user in this list.
+  const act = (work: () => Promise<void> | void) => void Promise.resolve(work()).then(() => heading.current?.focus());
+  return (
+    <>
+      <h3 id="sync-refused-title" ref={heading} tabIndex={-1}>
+        Refused by the LMS ({writes.length})
+      </h3>
+      {writes.length === 0 ? (
+        <p>The LMS has refused nothing that is still waiting for you.</p>
+      ) : (
+        <>
+          <p className="hint">The LMS will not take these as they are. Read why, then dismiss each one; Passdesk keeps a record of it.</p>
+          <ul className="sync-list" aria-labelledby="sync-refused-title">
+            {writes.map((w) => (
+              <li key={w.id} className="sync-write sync-write-failed">
+                <span className="sync-write-summary">{w.summary}</span>
+                {w.attempts > 1 && <span> · {w.attempts} tries</span>}
+                <p className="sync-error">{w.lastError ?? 'The LMS gave no reason.'}</p>
+                {!w.canTryAgain && w.noTryAgainReason && <p className="hint">{w.noTryAgainReason}</p>}
+                <div className="sync-actions">
+                  {w.canTryAgain && (
+                    <button type="button" disabled={busy} onClick={() => act(() => onTryAgain(w.id))} aria-label={`Try failed write again: ${w.summary}`}>
+                      Try again
+                    </button>
+                  )}
+                  <button type="button" disabled={busy} onClick={() => act(() => onDismiss(w.id))} aria-label={`Dismiss failed write: ${w.summary}`}>
+                    Dismiss
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
 export function SyncPanelView(props: SyncPanelViewProps) {
-  const { status, pending, quarantine, conflicts, busy, error } = props;
+  const { status, quarantine, conflicts, busy, error } = props;
+  const pending = props.pending.filter((w) => w.state !== 'failed');
+  const refused = props.pending.filter((w) => w.state === 'failed');
   const now = props.now ?? new Date();
   return (
     <section className="panel sync-panel" aria-labelledby="sync-panel-title">
@@ -120,9 +165,12 @@ export function SyncPanelView(props: SyncPanelViewProps) {
         </ul>
       )}
 
+      {/* What needs a person comes first: conflicts, then refused writes. */}
+      <RefusedWrites writes={refused} busy={busy} onDismiss={props.onDismiss} onTryAgain={props.onTryAgain} />
+
       <h3 id="sync-pending-title">Pending writes ({pending.length})</h3>
       {pending.length === 0 ? (
-        <p>Everything you did has reached the LMS.</p>
+        <p>{refused.length === 0 ? 'Everything you did has reached the LMS.' : 'Nothing else is waiting for the LMS.'}</p>
       ) : (
         <ul className="sync-list" aria-labelledby="sync-pending-title">
           {pending.map((w) => (
@@ -135,6 +183,7 @@ export function SyncPanelView(props: SyncPanelViewProps) {
         </ul>
       )}
 
+
       <h3 id="sync-quarantine-title">Quarantined records ({formatCount(quarantine.total)})</h3>
       {quarantine.total === 0 ? (
         <p>Every record the LMS sent could be used.</p>
@@ -143,7 +192,7 @@ export function SyncPanelView(props: SyncPanelViewProps) {
           {quarantine.records.map((r) => (
             <li key={`${r.entity}/${r.recordId}`} className="sync-quarantined">
               <span className="sync-quarantined-what">
-                {entityLabel(r.entity)} {r.recordId}
+                {quarantinedLabel(r.entity)} {r.recordId}
               </span>
               : {r.reason}
             </li>
@@ -169,6 +218,8 @@ export function SyncPanel() {
       error={state.error}
       onSyncNow={() => void state.syncNow()}
       onResolve={(writeId, choice) => void state.resolveConflict(writeId, choice)}
+      onDismiss={(writeId) => state.dismissWrite(writeId)}
+      onTryAgain={(writeId) => state.tryWriteAgain(writeId)}
     />
   );
 }

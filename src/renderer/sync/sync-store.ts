@@ -12,13 +12,17 @@ export interface SyncState {
   conflicts: TicketConflict[];
   /** Why the last call failed, in the words main gave; null when it worked. */
   error: string | null;
-  /** A "sync now" or a conflict choice is on its way. */
+  /** A "sync now", a conflict choice or an action on a refused write is on its way. */
   busy: boolean;
   loadStatus(): Promise<void>;
   loadLists(): Promise<void>;
   applyStatus(status: SyncStatus): void;
   syncNow(): Promise<void>;
   resolveConflict(writeId: string, choice: ConflictChoice): Promise<void>;
+  /** Puts a refused write aside once read (main keeps the record). */
+  dismissWrite(writeId: string): Promise<void>;
+  /** Sends a refused write again, where main allows it. */
+  tryWriteAgain(writeId: string): Promise<void>;
 }
 
 function message(error: unknown): string {
@@ -27,59 +31,79 @@ function message(error: unknown): string {
 }
 
 export function createSyncStore(client: PassdeskClient) {
-  return create<SyncState>()((set, get) => ({
-    status: null,
-    pending: [],
-    quarantine: { records: [], total: 0 },
-    conflicts: [],
-    error: null,
-    busy: false,
-    async loadStatus() {
-      try {
-        set({ status: await client.call('sync.status', {}), error: null });
-      } catch (error) {
-        set({ error: message(error) });
-      }
-    },
-    async loadLists() {
-      try {
-        const [pending, quarantine, conflicts] = await Promise.all([
-          client.call('sync.pending', {}),
-          client.call('sync.quarantine', {}),
-          client.call('sync.conflicts', {}),
-        ]);
-        set({ pending: pending.writes, quarantine, conflicts: conflicts.conflicts, error: null });
-      } catch (error) {
-        set({ error: message(error) });
-      }
-    },
-    applyStatus(status) {
-      set({ status });
-    },
-    async syncNow() {
+  return create<SyncState>()((set, get) => {
+    /** Dismiss or try again: main answers with the status, whose counts have moved. */
+    async function onRefusedWrite(channel: 'sync.dismissWrite' | 'sync.tryWriteAgain', writeId: string): Promise<void> {
       set({ busy: true });
+      let refusal: string | null = null;
       try {
-        set({ status: await client.call('sync.now', {}), error: null });
+        set({ status: await client.call(channel, { writeId }), error: null });
       } catch (error) {
-        set({ error: message(error) });
+        refusal = message(error);
       } finally {
         set({ busy: false });
       }
       await get().loadLists();
-    },
-    async resolveConflict(writeId, choice) {
-      set({ busy: true });
-      try {
-        const { conflicts } = await client.call('sync.resolveConflict', { writeId, choice });
-        set({ conflicts, error: null });
-      } catch (error) {
-        set({ error: message(error) });
-      } finally {
-        set({ busy: false });
-      }
-      await get().loadLists();
-    },
-  }));
+      // Set after the lists, whose successful read clears the error: main's refusal must stay visible.
+      if (refusal !== null) set({ error: refusal });
+    }
+
+    return {
+      status: null,
+      pending: [],
+      quarantine: { records: [], total: 0 },
+      conflicts: [],
+      error: null,
+      busy: false,
+      async loadStatus() {
+        try {
+          set({ status: await client.call('sync.status', {}), error: null });
+        } catch (error) {
+          set({ error: message(error) });
+        }
+      },
+      async loadLists() {
+        try {
+          const [pending, quarantine, conflicts] = await Promise.all([
+            client.call('sync.pending', {}),
+            client.call('sync.quarantine', {}),
+            client.call('sync.conflicts', {}),
+          ]);
+          set({ pending: pending.writes, quarantine, conflicts: conflicts.conflicts, error: null });
+        } catch (error) {
+          set({ error: message(error) });
+        }
+      },
+      applyStatus(status) {
+        set({ status });
+      },
+      async syncNow() {
+        set({ busy: true });
+        try {
+          set({ status: await client.call('sync.now', {}), error: null });
+        } catch (error) {
+          set({ error: message(error) });
+        } finally {
+          set({ busy: false });
+        }
+        await get().loadLists();
+      },
+      async resolveConflict(writeId, choice) {
+        set({ busy: true });
+        try {
+          const { conflicts } = await client.call('sync.resolveConflict', { writeId, choice });
+          set({ conflicts, error: null });
+        } catch (error) {
+          set({ error: message(error) });
+        } finally {
+          set({ busy: false });
+        }
+        await get().loadLists();
+      },
+      dismissWrite: (writeId) => onRefusedWrite('sync.dismissWrite', writeId),
+      tryWriteAgain: (writeId) => onRefusedWrite('sync.tryWriteAgain', writeId),
+    };
+  });
 }
 
 export type SyncStore = ReturnType<typeof createSyncStore>;

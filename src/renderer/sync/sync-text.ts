@@ -1,5 +1,5 @@
 // The sync status in words, for the status bar and the Sync panel. Pure.
-import type { SyncPhase, SyncStatus } from '../../shared/channels/sync';
+import type { QuarantinedEntity, SyncPhase, SyncStatus } from '../../shared/channels/sync';
 import type { EntityName } from '../../shared/lms/entities';
 
 export const phaseLabels: Record<SyncPhase, string> = {
@@ -28,6 +28,11 @@ const entityLabels: Record<EntityName, string> = {
 
 export function entityLabel(entity: EntityName): string {
   return entityLabels[entity];
+}
+
+/** What a quarantine entry holds, e.g. "Attempts (score data)" or "Unreadable feed change". */
+export function quarantinedLabel(entity: QuarantinedEntity): string {
+  return entity === 'feed_change' ? 'Unreadable feed change' : entityLabels[entity];
 }
 
 /** "about 2 min left", "under a minute left", or null when no estimate is possible. */

@@ -1,6 +1,7 @@
 // Channels of the sync engine: its status (always visible in the status bar), the Sync
-// panel's lists — writes waiting for the LMS, records the LMS sent in a shape Passdesk
-// cannot use, ticket edits that collided with someone else's — and "sync now".
+// panel's lists — writes waiting for the LMS or refused by it, records and changes the LMS sent
+// in a shape Passdesk cannot use, ticket edits that collided with someone else's — "sync now",
+// and what a person does about a refused write (dismiss it, or try it again).
 import { z } from 'zod';
 import { PatchTicketBody } from '../lms/api';
 import { EntityName, Id, Ticket } from '../lms/entities';
@@ -58,7 +59,22 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-export const WriteState = z.enum(['queued', 'sending', 'sent', 'confirmed', 'failed', 'conflict', 'discarded']);
+export const WriteState = z.enum([
+  'queued',
+  'sending',
+  /** Accepted by the LMS; waiting for the change feed to bring the record it made. */
+  'sent',
+  'confirmed',
+  /** Refused by the LMS for good (or left unsent by a switch to another LMS), with why. */
+  'failed',
+  /** Someone changed the record first; a person chooses whose version stands. */
+  'conflict',
+  /** Withdrawn before it was sent, or dropped in favour of their version. */
+  'discarded',
+  /** A refused write a person has read and put aside; kept, no longer listed as pending. */
+  'dismissed',
+]);
+export type WriteState = z.infer<typeof WriteState>;
 export const PendingWrite = z.object({
   id: z.string(),
   kind: z.string(),
@@ -71,11 +87,22 @@ export const PendingWrite = z.object({
   lastError: z.string().nullable(),
   queuedAt: z.string(),
   queuedBy: z.string().nullable(),
+  /** For a refused write: whether it may be sent again (same key); main decides, per kind. */
+  canTryAgain: z.boolean(),
+  /** For a refused write that may not be sent again: why, in words for the panel. */
+  noTryAgainReason: z.string().nullable(),
 });
 export type PendingWrite = z.infer<typeof PendingWrite>;
 
+/** Quarantined changes whose envelope could not be read (no usable entity, id, op or seq) are kept under this name. */
+export const FEED_CHANGE = 'feed_change';
+/** What a quarantine entry holds: a record of an entity, or a change of the feed Passdesk could not read at all. */
+export const QuarantinedEntity = z.union([EntityName, z.literal(FEED_CHANGE)]);
+export type QuarantinedEntity = z.infer<typeof QuarantinedEntity>;
+
 export const QuarantinedRecord = z.object({
-  entity: EntityName,
+  entity: QuarantinedEntity,
+  /** The record's id; for a feed change, "<entity>/<id>", "seq <n>" or a hash of what was sent. */
   recordId: z.string(),
   reason: z.string(),
   quarantinedAt: z.string(),
@@ -106,6 +133,7 @@ export const ConflictChoice = z.enum([
 export type ConflictChoice = z.infer<typeof ConflictChoice>;
 
 const Empty = z.object({}).strict();
+const WriteId = z.object({ writeId: z.string().min(1).max(200) }).strict();
 const ListLimit = z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict();
 
 export const syncChannels = {
@@ -121,4 +149,8 @@ export const syncChannels = {
     input: z.object({ writeId: z.string().min(1).max(200), choice: ConflictChoice }).strict(),
     output: z.object({ conflicts: z.array(TicketConflict) }),
   },
+  /** Puts a write the LMS refused aside once read: kept in the outbox, no longer listed or counted. */
+  'sync.dismissWrite': { kind: 'command', input: WriteId, output: SyncStatus },
+  /** Sends a refused write again with the same idempotency key, where its kind allows it. */
+  'sync.tryWriteAgain': { kind: 'command', input: WriteId, output: SyncStatus },
 } as const satisfies Record<string, ChannelSpec>;

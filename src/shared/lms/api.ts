@@ -77,10 +77,13 @@ export const ChangesWaitQuery = z.object({
   cursor: Cursor.optional(),
   timeout: z.coerce.number().int().min(0).max(MAX_WAIT_MS).default(25_000),
 });
+/** A change's position in the feed: strictly increasing. */
+export const ChangeSeq = z.number().int().positive();
+export const ChangeOp = z.enum(['upsert', 'delete']);
 /** `data` is validated per entity by the client, so one bad record is quarantined, not fatal. */
 export const Change = z.discriminatedUnion('op', [
-  z.object({ seq: z.number().int().positive(), entity: EntityName, id: Id, op: z.literal('upsert'), data: z.unknown() }),
-  z.object({ seq: z.number().int().positive(), entity: EntityName, id: Id, op: z.literal('delete'), data: z.null().optional() }),
+  z.object({ seq: ChangeSeq, entity: EntityName, id: Id, op: z.literal(ChangeOp.enum.upsert), data: z.unknown() }),
+  z.object({ seq: ChangeSeq, entity: EntityName, id: Id, op: z.literal(ChangeOp.enum.delete), data: z.null().optional() }),
 ]);
 export type Change = z.infer<typeof Change>;
 export const ChangesPage = z.object({
@@ -94,6 +97,15 @@ export const ChangesPage = z.object({
   totals: z.partialRecord(EntityName, z.number().int().min(0)).optional(),
 });
 export type ChangesPage = z.infer<typeof ChangesPage>;
+/**
+ * A changes page as Passdesk's client checks it on arrival: the page itself strictly, each
+ * change only as present. The cache checks every change on its own (cache/prepared-page.ts), so
+ * one change the LMS sent broken is quarantined and the rest of its page still syncs, instead of
+ * the whole page failing on every try. Not in the API document: an LMS still owes every change
+ * in the shape of `Change`.
+ */
+export const ReceivedChangesPage = ChangesPage.extend({ changes: z.array(z.unknown()) });
+export type ReceivedChangesPage = z.infer<typeof ReceivedChangesPage>;
 
 // GET /tickets/{id}
 export const TicketResponse = z.object({ ticket: Ticket });

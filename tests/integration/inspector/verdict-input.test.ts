@@ -8,6 +8,7 @@ import { computeVerdict } from '../../../src/main/inspector/verdict';
 import { assembleVerdictInput, verdictForLearnerModule } from '../../../src/main/inspector/verdict-input';
 import { createLmsClient } from '../../../src/main/lms/client';
 import { PassdeskError } from '../../../src/shared/ipc-result';
+import { ChangesPage } from '../../../src/shared/lms/api';
 import { Attempt, Course, Enrollment, KnownIssue, Learner, Module, Ticket, type EntityName } from '../../../src/shared/lms/entities';
 import type { VerdictKind } from '../../../src/shared/verdict';
 import { startDemoLms, type DemoLmsUnderTest } from '../sync/demo-lms-fixtures';
@@ -29,7 +30,8 @@ async function readFeed(demo: DemoLmsUnderTest): Promise<FeedTruth> {
   const records = new Map<EntityName, Map<string, unknown>>();
   let cursor: string | undefined;
   for (;;) {
-    const page = await client.changes({ ...(cursor ? { cursor } : {}), limit: 5000 });
+    // The client leaves each change to the cache's checks; the demo LMS must send them whole.
+    const page = ChangesPage.parse(await client.changes({ ...(cursor ? { cursor } : {}), limit: 5000 }));
     for (const change of page.changes) {
       const table = records.get(change.entity) ?? new Map<string, unknown>();
       records.set(change.entity, table);

@@ -55,3 +55,56 @@ describe('records the LMS sends in a shape Passdesk cannot use', () => {
     expect(held.records.every((r) => r.preview.length <= 300)).toBe(true);
   });
 });
+
+describe('changes the LMS sends in a shape Passdesk cannot read at all', () => {
+  it('are quarantined with the reason while the rest of their page syncs and the cursor moves past them', async () => {
+    const good: Array<Record<string, unknown>> = Array.from({ length: 200 }, (_, i) => ({ entity: 'learner', id: `lrn-${i}`, op: 'upsert', data: sample.learner(`lrn-${i}`, `Learner ${i}`) }));
+    const broken: unknown[] = [
+      { entity: 'widget', id: 'wdg-1', op: 'upsert', data: { id: 'wdg-1', colour: 'blue' } },
+      { entity: 'learner', op: 'upsert', data: sample.learner('lrn-without-id') },
+      { entity: 'ticket', id: 'tkt-patched', op: 'patch', data: sample.ticket('tkt-patched') },
+      { entity: 'learner', id: 'lrn-without-seq', op: 'upsert', data: sample.learner('lrn-without-seq') },
+      42,
+      'not a change',
+      null,
+    ];
+    // Broken changes spread through the feed, across page boundaries; only objects can carry a seq.
+    const feedChanges: unknown[] = [...good];
+    broken.forEach((b, i) => feedChanges.splice(10 + i * 29, 0, b));
+    feedChanges.forEach((c, i) => {
+      if (typeof c === 'object' && c !== null && (c as { id?: unknown }).id !== 'lrn-without-seq') Object.assign(c, { seq: i + 1 });
+    });
+    const pageSize = 25;
+    const feed: FakeFeed = await startFakeFeed(feedChanges, pageSize);
+    cleanups.push(() => feed.close());
+    const data = tempDir('passdesk-unreadable-');
+    cleanups.push(() => data.remove());
+
+    const run: EngineUnderTest = startEngine(data.dir, () => ({ lmsId: 'fake-feed', url: feed.url, token: feed.token }));
+    cleanups.push(() => run.close());
+    const problems: string[] = [];
+    cleanups.push(run.engine.subscribe((s) => s.error !== null && problems.push(s.error)));
+    const status = await statusWhere(run.engine, (s) => s.phase === 'live');
+
+    expect(status.error).toBeNull();
+    expect(problems).toEqual([]);
+    // Each page was read once: nothing was tried again.
+    expect(feed.requests()).toBe(Math.ceil(feedChanges.length / pageSize));
+    expect(run.db.prepare('SELECT count(*) AS n FROM learner').get()).toEqual({ n: 200 });
+    expect(status.quarantined).toBe(broken.length);
+    const held = await run.engine.handlers['sync.quarantine']({ limit: 50 });
+    expect(held.records.every((r) => r.entity === 'feed_change')).toBe(true);
+    const reasonOf = (match: RegExp) => held.records.filter((r) => match.test(r.reason)).map((r) => r.recordId);
+    expect(reasonOf(/unknown entity 'widget'/)).toEqual(['widget/wdg-1']);
+    expect(reasonOf(/: no record id\./)).toEqual([expect.stringMatching(/^seq \d+$/)]);
+    expect(reasonOf(/op 'patch' is neither 'upsert' nor 'delete'/)).toEqual(['ticket/tkt-patched']);
+    expect(reasonOf(/: no seq\./)).toEqual(['learner/lrn-without-seq']);
+    expect(reasonOf(/a number instead of an object/)).toHaveLength(1);
+    expect(reasonOf(/a piece of text instead of an object/)).toHaveLength(1);
+    expect(reasonOf(/null instead of an object/)).toHaveLength(1);
+    expect(held.records.every((r) => /Passdesk skipped it and synced the rest of the feed/.test(r.reason))).toBe(true);
+    // The records named by changes that could not be read did not enter the cache.
+    expect(run.db.prepare("SELECT count(*) AS n FROM learner WHERE id IN ('lrn-without-id', 'lrn-without-seq')").get()).toEqual({ n: 0 });
+    expect(run.db.prepare('SELECT count(*) AS n FROM ticket').get()).toEqual({ n: 0 });
+  });
+});

@@ -6,7 +6,7 @@ import { SyncProgress } from '../../../src/renderer/sync/SyncProgress';
 import { createSyncStore, followSync } from '../../../src/renderer/sync/sync-store';
 import { syncSummary } from '../../../src/renderer/sync/sync-text';
 import { createPassdeskClient } from '../../../src/renderer/passdesk-client';
-import type { SyncStatus, TicketConflict } from '../../../src/shared/channels/sync';
+import type { PendingWrite, SyncStatus, TicketConflict } from '../../../src/shared/channels/sync';
 import type { InvokeResult, PassdeskBridge } from '../../../src/shared/ipc-result';
 import { sample } from './sample-records';
 
@@ -38,6 +38,20 @@ const firstSync: SyncStatus['firstSync'] = {
   total: 22000,
   fraction: 6000 / 22000,
   etaSeconds: 95,
+};
+
+const write: PendingWrite = {
+  id: 'w-3',
+  kind: 'ticket.patch',
+  summary: 'Change on ticket tkt-3',
+  state: 'queued',
+  attempts: 1,
+  nextAttemptAt: null,
+  lastError: null,
+  queuedAt: '2024-06-01T12:00:00.000Z',
+  queuedBy: 'agt-1',
+  canTryAgain: false,
+  noTryAgainReason: null,
 };
 
 const conflict: TicketConflict = {
@@ -77,31 +91,80 @@ describe('the Sync panel', () => {
   it('lists pending and refused writes, quarantined records with reasons, and conflicts with both versions and named choices', () => {
     const html = renderToStaticMarkup(
       createElement(SyncPanelView, {
-        status: statusOf({ pendingWrites: 1, failedWrites: 1, conflicts: 1, quarantined: 1, error: 'The LMS did not answer in time.' }),
+        status: statusOf({ pendingWrites: 1, failedWrites: 1, conflicts: 1, quarantined: 2, error: 'The LMS did not answer in time.' }),
         pending: [
-          { id: 'w-1', kind: 'ticket.message', summary: 'Reply on ticket tkt-1', state: 'queued', attempts: 3, nextAttemptAt: null, lastError: 'The LMS closed the connection.', queuedAt: 'x', queuedBy: 'agt-1' },
-          { id: 'w-2', kind: 'ticket.patch', summary: 'Change on ticket tkt-2: status → open', state: 'failed', attempts: 1, nextAttemptAt: null, lastError: 'Forbidden: agents cannot reopen.', queuedAt: 'x', queuedBy: 'agt-1' },
+          { ...write, id: 'w-1', kind: 'ticket.message', summary: 'Reply on ticket tkt-1', state: 'queued', attempts: 3, lastError: 'The LMS closed the connection.' },
+          { ...write, id: 'w-2', kind: 'ticket.patch', summary: 'Change on ticket tkt-2: status → open', state: 'failed', lastError: 'Forbidden: agents cannot reopen.', canTryAgain: true },
         ],
-        quarantine: { records: [{ entity: 'attempt', recordId: 'att-9', reason: 'scoreRaw: expected number', quarantinedAt: 'x', preview: '{}' }], total: 1 },
+        quarantine: {
+          records: [
+            { entity: 'attempt', recordId: 'att-9', reason: 'scoreRaw: expected number', quarantinedAt: 'x', preview: '{}' },
+            { entity: 'feed_change', recordId: 'widget/w-1', reason: "The LMS sent a change (seq 5) Passdesk cannot read: unknown entity 'widget'.", quarantinedAt: 'x', preview: '{}' },
+          ],
+          total: 2,
+        },
         conflicts: [conflict],
         busy: false,
         error: null,
         onSyncNow: () => undefined,
         onResolve: () => undefined,
+        onDismiss: () => undefined,
+        onTryAgain: () => undefined,
         now,
       }),
     );
     expect(html).toContain('aria-label="Sync now"');
+    expect(html).toContain('Pending writes (1)');
+    expect(html).toContain('Refused by the LMS (1)');
+    expect(html).toContain('aria-label="Dismiss failed write: Change on ticket tkt-2: status → open"');
+    expect(html).toContain('aria-label="Try failed write again: Change on ticket tkt-2: status → open"');
+    expect(html).not.toContain('Dismiss failed write: Reply on ticket tkt-1');
     expect(html).toContain('Reply on ticket tkt-1');
     expect(html).toContain('3 tries');
     expect(html).toContain('Refused by the LMS');
     expect(html).toContain('Forbidden: agents cannot reopen.');
     expect(html).toContain('Attempts (score data) att-9');
     expect(html).toContain('scoreRaw: expected number');
+    expect(html).toContain('Quarantined records (2)');
+    expect(html).toContain('Unreadable feed change widget/w-1');
+    expect(html).toContain('unknown entity &#x27;widget&#x27;');
     expect(html).toContain('aria-label="Keep my change to ticket tkt-1"');
     expect(html).toContain('aria-label="Keep their version of ticket tkt-1"');
     expect(html).toMatch(/<th scope="row">status<\/th><td>waiting<\/td><td>resolved<\/td>/);
     expect(html).toContain('The LMS did not answer in time.');
+  });
+
+  it('offers only Dismiss for a refused write main will not send again, and says why', () => {
+    const html = renderToStaticMarkup(
+      createElement(SyncPanelView, {
+        status: statusOf({ failedWrites: 1 }),
+        pending: [
+          {
+            ...write,
+            kind: 'manual_pass.create',
+            summary: 'Manual pass of Ana Lima on Module 2',
+            state: 'failed',
+            lastError: 'The LMS says Ana Lima is not enrolled in Module 2 (any more); the pass was not sent.',
+            noTryAgainReason: 'A refused manual pass is final (the pass is marked rejected).',
+          },
+        ],
+        quarantine: { records: [], total: 0 },
+        conflicts: [],
+        busy: false,
+        error: null,
+        onSyncNow: () => undefined,
+        onResolve: () => undefined,
+        onDismiss: () => undefined,
+        onTryAgain: () => undefined,
+        now,
+      }),
+    );
+    expect(html).toContain('aria-label="Dismiss failed write: Manual pass of Ana Lima on Module 2"');
+    expect(html).not.toContain('Try again');
+    expect(html).toContain('A refused manual pass is final');
+    expect(html).toContain('not enrolled in Module 2');
+    expect(html).toContain('Pending writes (0)');
+    expect(html).toContain('Nothing else is waiting for the LMS.');
   });
 });
 
@@ -117,11 +180,14 @@ describe('the sync store', () => {
       'sync.quarantine': () => ({ records: [], total: current.quarantined }),
       'sync.conflicts': () => ({ conflicts: current.conflicts ? [conflict] : [] }),
       'sync.resolveConflict': () => ({ conflicts: [] }),
+      'sync.dismissWrite': () => ({ ...current, failedWrites: 0 }),
     };
     const bridge: PassdeskBridge = {
       async invoke(channel, payload): Promise<InvokeResult> {
         calls.push({ channel, payload });
         const answer = answers[channel];
+        // Main refuses to send a manual pass again.
+        if (channel === 'sync.tryWriteAgain') return { ok: false, error: { code: 'refused', message: '“Manual pass of Ana Lima on Module 2” cannot be tried again.' } };
         return answer ? { ok: true, value: answer() } : { ok: false, error: { code: 'unknown_channel', message: channel } };
       },
       on(_event, listener) {
@@ -167,5 +233,24 @@ describe('the sync store', () => {
     await store.getState().resolveConflict('w-1234567890', 'theirs');
     expect(main.calls).toContainEqual({ channel: 'sync.resolveConflict', payload: { writeId: 'w-1234567890', choice: 'theirs' } });
     expect(store.getState()).toMatchObject({ conflicts: [], busy: false, error: null });
+  });
+
+  it('dismisses a refused write and takes the status main answers with', async () => {
+    const main = fakeMain();
+    main.push(statusOf({ failedWrites: 1 }));
+    const store = createSyncStore(main.client);
+    await store.getState().dismissWrite('w-2');
+    expect(main.calls).toContainEqual({ channel: 'sync.dismissWrite', payload: { writeId: 'w-2' } });
+    expect(main.calls.at(-1)?.channel).not.toBe('sync.dismissWrite');
+    expect(store.getState()).toMatchObject({ busy: false, error: null });
+    expect(store.getState().status?.failedWrites).toBe(0);
+  });
+
+  it('keeps main’s refusal in view after the lists are read again', async () => {
+    const main = fakeMain();
+    const store = createSyncStore(main.client);
+    await store.getState().tryWriteAgain('w-pass');
+    expect(main.calls.map((c) => c.channel)).toEqual(['sync.tryWriteAgain', 'sync.pending', 'sync.quarantine', 'sync.conflicts']);
+    expect(store.getState()).toMatchObject({ busy: false, error: '“Manual pass of Ana Lima on Module 2” cannot be tried again.' });
   });
 });
