@@ -17,6 +17,7 @@ export default defineConfig({
           'screenshot-inspection': resolve(__dirname, 'src/main/evidence/inspection-worker.ts'),
           // The first sync's feed reader (worker_thread): fetches and checks pages while main writes.
           'feed-reader': resolve(__dirname, 'src/main/sync/feed-reader-worker.ts'),
+          'first-sync-writer': resolve(__dirname, 'src/main/sync/first-sync-worker.ts'),
         },
       },
     },

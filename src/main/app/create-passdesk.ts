@@ -106,7 +106,16 @@ export function createPassdesk(options: PassdeskOptions): Passdesk {
     const passes = createPasses({ db, clock, log, me: () => lmsConnection.status().user, client: lmsClientFor(() => lmsConnection.access()), emit: (changed) => broadcaster.emit('passes.changed', changed), writesQueued: () => sync?.writesQueued() });
     // The connection keeps the last signed-in LMS while it is unreachable, so the engine
     // retries it with its own backoff instead of forgetting where it syncs from.
-    const syncEngine = createSyncEngine({ db, clock, log, access: () => lmsConnection.access(), extraWriteKinds: [passes.writeKind], me: () => lmsConnection.status().user });
+    const syncEngine = createSyncEngine({
+      db,
+      clock,
+      log,
+      access: () => lmsConnection.access(),
+      extraWriteKinds: [passes.writeKind],
+      me: () => lmsConnection.status().user,
+      // The first-sync writer opens its own connection with the same build of better-sqlite3.
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
     sync = syncEngine;
     closers.push(syncEngine.subscribe((status) => broadcaster.emit('sync.changed', status)));
     closers.push(() => syncEngine.stop());

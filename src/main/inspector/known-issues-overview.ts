@@ -2,6 +2,7 @@
 // tickets and the attempts it matches, and the map of where completion failures cluster.
 // One pass over the attempts feeds both, since the cache has no index by module or time.
 import type { Database } from 'better-sqlite3';
+import { createChangeCounter } from '../cache/change-counter';
 import type { KnownIssueAttempt, KnownIssueTicket, KnownIssueView, KnownIssuesOverview } from '../../shared/channels/inspector';
 import { Attempt, KnownIssue, Ticket } from '../../shared/lms/entities';
 import { completionFailed, failureMap, type ClusterAttempt } from './known-issue-clusters';
@@ -45,6 +46,8 @@ export interface KnownIssuesReader {
 export const ROWS_PER_STRETCH = 20_000;
 
 export function createKnownIssuesReader(db: Database, sources: Pick<VerdictSources, 'reportedEnvironment'>): KnownIssuesReader {
+  // The first-sync writer's commits count too (another connection), so an unchanged reading means unchanged data.
+  const changes = createChangeCounter(db);
   const q = {
     issues: db.prepare<[], IssueRow>(
       `SELECT k.data, g.name AS category_name, c.name AS course_name
@@ -72,8 +75,6 @@ export function createKnownIssuesReader(db: Database, sources: Pick<VerdictSourc
     modules: db.prepare<[], ModuleRow>(
       'SELECT m.id, m.name, m.passing_score, c.id AS course_id, c.name AS course_name, c.category_id FROM module m JOIN course c ON c.id = m.course_id',
     ),
-    // Counts every write on this connection — main's only one — so an unchanged count means unchanged data.
-    revision: db.prepare<[], { changes: number }>('SELECT total_changes() AS changes'),
     openTickets: db.prepare<[], TicketRow>(
       `SELECT t.data, m.name AS module_name, c.id AS course_id, c.category_id, l.name AS learner_name
          FROM ticket t JOIN module m ON m.id = t.module_id JOIN course c ON c.id = m.course_id LEFT JOIN learner l ON l.id = t.learner_id
@@ -89,7 +90,7 @@ export function createKnownIssuesReader(db: Database, sources: Pick<VerdictSourc
 
   return {
     async overview(sinceDays, now) {
-      const key = `${sinceDays}|${q.revision.get()?.changes ?? 0}|${Math.floor(now.getTime() / HOUR_MS)}`;
+      const key = `${sinceDays}|${changes.read()}|${Math.floor(now.getTime() / HOUR_MS)}`;
       if (kept?.key === key) return kept.overview;
       const overview = await readOverview(sinceDays, now);
       kept = { key, overview };

@@ -4,7 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import { EntityName } from '../../shared/lms/entities';
 import { entityTables } from '../cache/entity-tables';
-import { entriesInStates, outboxEntry, updateEntry, type OutboxEntry } from './outbox-store';
+import { entriesInStates, outboxEntry, UNCONFIRMED_STATES, updateEntry, type OutboxEntry } from './outbox-store';
 import { refreshTicketOverlay, ticketsWithUnconfirmedEdits } from './ticket-writes';
 import type { WriteKinds } from './write-kinds';
 
@@ -30,6 +30,16 @@ export function confirmIfArrived(db: Database, kinds: WriteKinds, entry: OutboxE
 }
 
 const SENT_CHECKED_PER_PAGE = 10_000;
+
+/**
+ * Whether the outbox holds writes that reconcileWithFeed may have to settle as pages arrive:
+ * a write not yet confirmed by the feed, or one whose local effect is laid over a record the
+ * feed may rewrite. While none does, pages can be written without reconcileWithFeed (the
+ * first-sync writer checks this in each of its transactions).
+ */
+export function writesAwaitFeed(db: Database): boolean {
+  return entriesInStates(db, UNCONFIRMED_STATES, 1).length > 0;
+}
 
 export interface FeedTouch {
   ticketIds: ReadonlySet<string>;

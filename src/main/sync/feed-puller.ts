@@ -1,10 +1,10 @@
-// Pulls the LMS's change feed into the cache. First sync: pages to the end, asking for the
-// next page while applying the current one; each page is one short transaction with its
-// cursor, and the event loop gets a turn between pages, so main keeps answering the window.
-// With a feed reader (a worker_thread), fetching, parsing and checking the next page happen
-// there while main writes the current one; the writes, the outbox's reconciliation and the
-// cursor stay on main in one transaction, as without it. The reader serves the first sync
-// only: live pages are small, and ending the worker when the first sync is done frees its memory.
+// Pulls the LMS's change feed into the cache. First sync: with a first-sync writer (a worker
+// thread with its own connection, first-sync-writer.ts) the whole first sync is written off
+// main, in large transactions, while main only follows its progress; main's event loop stays
+// free for the window. Without one (tests with their own client), or when the writer steps
+// aside because the outbox has writes the feed must confirm, main pages to the end itself,
+// asking for the next page while applying the current one; each page is one short transaction
+// with its cursor, and the event loop gets a turn between pages.
 // Then live: a long-poll that the LMS answers as soon as anything changed. While the LMS is
 // unreachable it waits with exponential backoff and jitter; "sync now" cuts the wait short.
 import { performance } from 'node:perf_hooks';
@@ -17,7 +17,8 @@ import { preparePage, type PreparedPage } from '../cache/prepared-page';
 import type { PullState, SyncStateStore } from '../cache/sync-state';
 import type { LmsClient } from '../lms/client';
 import { isLmsError } from '../lms/lms-error';
-import type { FeedReader } from './feed-reader';
+import type { FirstSyncCommitted } from './first-sync-job';
+import type { FirstSyncRun, FirstSyncWriter } from './first-sync-writer';
 import { backoffDelay, type BackoffPolicy } from '../outbox/backoff';
 import { firstSyncProgress, nextPageSize } from './first-sync-progress';
 import { createWakeSignal } from './wake-signal';
@@ -36,6 +37,16 @@ export interface PullTuning {
   maxPage: number;
   /** How long applying one page may hold main's event loop. */
   targetApplyMs: number;
+  /**
+   * Records per transaction at most when the first-sync writer writes off main (one page at
+   * least). Larger commits are faster; a write from main waits for the one in hand.
+   */
+  batchRows: number;
+  /**
+   * Page size the first-sync writer's reader asks for (at most maxPage). Larger pages cost
+   * the reader more memory and garbage collection than they save in requests.
+   */
+  writerPage: number;
   /** How long the LMS may hold a long-poll open. */
   longPollMs: number;
   backoff: BackoffPolicy;
@@ -45,6 +56,8 @@ export const DEFAULT_PULL_TUNING: PullTuning = {
   minPage: 200,
   maxPage: 5_000,
   targetApplyMs: 15,
+  batchRows: 10_000,
+  writerPage: 2_500,
   longPollMs: 25_000,
   backoff: { baseMs: 1_000, maxMs: 60_000 },
 };
@@ -75,8 +88,10 @@ export interface FeedPullerOptions {
   /** An answer came from the LMS (or none could be had). */
   onReachability: (reachable: boolean, error: string | null) => void;
   tuning?: Partial<PullTuning>;
-  /** Reads first-sync pages off main; without one, main fetches and checks them itself. */
-  reader?: FeedReader | null;
+  /** Writes first syncs off main; without one, main fetches, checks and writes every page itself. */
+  firstSyncWriter?: FirstSyncWriter | null;
+  /** The first-sync writer committed through its own connection: drop what main holds in memory about the cache. */
+  afterWritesElsewhere?: () => void;
 }
 
 export interface FeedPuller {
@@ -112,6 +127,9 @@ export function createFeedPuller(options: FeedPullerOptions): FeedPuller {
   let poll: AbortController | null = null;
   /** Only while a first sync runs in this process. */
   let progress: { done: EntityCounts; startedMs: number; applied: number } | null = null;
+  let offMain: FirstSyncRun | null = null;
+  /** The writer stepped aside for the outbox: main writes the rest of this process's first sync. */
+  let writerSteppedAside = false;
 
   function snapshot(): PullSnapshot {
     const phase: SyncPhase = !running
@@ -144,30 +162,73 @@ export function createFeedPuller(options: FeedPullerOptions): FeedPuller {
     if (changed) options.onChange('state');
   }
 
-  function apply(page: PreparedPage, fields: Partial<PullState>): void {
-    const started = performance.now();
-    const effects = applier.applyPreparedPage(page.changes, fields, options.reconcile);
-    pageSize = nextPageSize(pageSize, page.changes.length, performance.now() - started, { min: tuning.minPage, max: tuning.maxPage, targetMs: tuning.targetApplyMs });
+  /** A page (or the writer's batch of pages) and its cursor are committed. */
+  function committed(effects: Pick<PageEffects, 'upserted' | 'deleted' | 'quarantined'>, changes: number, fields: Partial<PullState>): void {
     state = { ...state, ...fields };
     if (progress) {
       for (const [entity, n] of Object.entries(effects.upserted)) progress.done[entity as keyof EntityCounts] = (progress.done[entity as keyof EntityCounts] ?? 0) + n;
       for (const [entity, n] of Object.entries(effects.deleted)) progress.done[entity as keyof EntityCounts] = Math.max(0, (progress.done[entity as keyof EntityCounts] ?? 0) - n);
-      progress.applied += page.changes.length;
+      progress.applied += changes;
     }
     if (effects.quarantined > 0) log(`[sync] ${effects.quarantined} record(s) quarantined in this page; see the Sync panel.`);
     options.onChange('page');
+    if (fields.firstSyncCompletedAt) {
+      const took = progress ? ((performance.now() - progress.startedMs) / 1000).toFixed(1) : '?';
+      log(`[sync] first sync complete (${progress?.applied ?? 0} changes in ${took} s in this run).`);
+      progress = null;
+      options.onChange('state');
+    }
+  }
+
+  function apply(page: PreparedPage, fields: Partial<PullState>): void {
+    const started = performance.now();
+    const effects = applier.applyPreparedPage(page.changes, fields, options.reconcile);
+    pageSize = nextPageSize(pageSize, page.changes.length, performance.now() - started, { min: tuning.minPage, max: tuning.maxPage, targetMs: tuning.targetApplyMs });
+    committed(effects, page.changes.length, fields);
+  }
+
+  /** Hands the first sync to the writer worker; returns when it is complete or the writer stepped aside. */
+  async function writeOffMain(conn: PullConnection, writer: FirstSyncWriter): Promise<void> {
+    try {
+      const run = writer.run({
+        url: conn.url,
+        token: conn.token,
+        pageLimit: Math.min(tuning.maxPage, tuning.writerPage),
+        batchRows: tuning.batchRows,
+        onBatch: (batch: FirstSyncCommitted) => {
+          if (!running) return;
+          succeeded();
+          if (batch.quarantined > 0) options.afterWritesElsewhere?.();
+          committed(batch, batch.changes, batch.fields);
+        },
+      });
+      offMain = run;
+      const outcome = await run.outcome;
+      if (outcome === 'stopped' || !running) throw new Stopped();
+      if (outcome === 'handed_back') {
+        writerSteppedAside = true;
+        log('[sync] writes are waiting for the feed to confirm them; the rest of the first sync is written on main, page by page.');
+      }
+    } catch (caught) {
+      if (caught instanceof Stopped || isLmsError(caught) || !running) throw caught;
+      // The LMS's failures are retried with backoff as always; a writer that itself broke
+      // (it could not start, or it crashed) must not hold the sync up: main carries on.
+      writerSteppedAside = true;
+      log(`[sync] the first-sync writer failed (${describe(caught)}); the rest of the first sync is written on main, page by page.`);
+    } finally {
+      offMain = null;
+      // The worker's connection wrote the records, the cursor and maybe the quarantine.
+      state = syncState.read();
+      options.afterWritesElsewhere?.();
+    }
   }
 
   const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
   /** Reads pages until the feed says there is no more, fetching the next while applying this one. */
   async function drain(conn: PullConnection, first: PreparedPage | null): Promise<void> {
-    const reader = options.reader ?? null;
     const fetchPage = (cursor: string | null) => {
-      const request =
-        reader && state.firstSyncCompletedAt === null
-          ? reader.read(conn, cursor, pageSize)
-          : conn.client.changes({ ...(cursor === null ? {} : { cursor }), limit: pageSize }).then(preparePage);
+      const request = conn.client.changes({ ...(cursor === null ? {} : { cursor }), limit: pageSize }).then(preparePage);
       // Awaited on the next turn of the loop; until then a failure must not count as unhandled.
       request.catch(() => undefined);
       return request;
@@ -184,13 +245,6 @@ export function createFeedPuller(options: FeedPullerOptions): FeedPuller {
       if (page.totals && state.totals === null) fields.totals = page.totals;
       if (!page.hasMore && state.firstSyncCompletedAt === null) fields.firstSyncCompletedAt = now;
       apply(page, fields);
-      if (fields.firstSyncCompletedAt) {
-        const took = progress ? ((performance.now() - progress.startedMs) / 1000).toFixed(1) : '?';
-        log(`[sync] first sync complete (${progress?.applied ?? 0} changes in ${took} s in this run).`);
-        progress = null;
-        options.onChange('state');
-        void reader?.close();
-      }
       page = null;
       if (!next) return;
       await yieldToEventLoop();
@@ -253,6 +307,11 @@ export function createFeedPuller(options: FeedPullerOptions): FeedPuller {
     useConnection(conn);
     if (state.firstSyncCompletedAt === null) {
       if (!progress) beginFirstSync();
+      const writer = options.firstSyncWriter ?? null;
+      if (writer && !writerSteppedAside) {
+        await writeOffMain(conn, writer);
+        if (state.firstSyncCompletedAt !== null) return;
+      }
       await drain(conn, null);
     } else {
       await live(conn);
@@ -296,8 +355,8 @@ export function createFeedPuller(options: FeedPullerOptions): FeedPuller {
       running = false;
       poll?.abort();
       wake.wake();
-      // A page the reader is still fetching is not wanted any more.
-      await options.reader?.close();
+      // The writer finishes the transaction in hand and lets go of the cache.
+      await offMain?.stop();
       await loop;
       options.onChange('state');
     },

@@ -1,35 +1,61 @@
-// The feed reader (a worker_thread): fetches one page of the LMS change feed, parses it and
-// checks every record, and hands main the rows ready to write. During a first sync that is
-// most of the work per page, so here it overlaps main's writes of the page before and main
-// stays free to answer the window. Built as out/main/feed-reader.js.
+// The feed reader (a worker_thread started by the first-sync writer): fetches the LMS change
+// feed, parses it and checks every record, and streams the rows ready to write to the writer.
+// During a first sync that is about half the work per record; here it runs beside the writer's
+// commits instead of before them. Built as out/main/feed-reader.js.
 import { parentPort } from 'node:worker_threads';
-import { preparePage } from '../cache/prepared-page';
-import { createLmsClient, type LmsClient } from '../lms/client';
+import { createLmsClient } from '../lms/client';
 import { isLmsError } from '../lms/lms-error';
 import type { FeedReadAnswer, FeedReadRequest } from './feed-read-job';
+import { streamFeed } from './feed-stream';
 
-let client: { key: string; client: LmsClient } | null = null;
+const port = parentPort;
+let unacknowledged = 0;
+let ahead = 1;
+let wakeRoom: (() => void) | null = null;
+let streaming = false;
 
-function clientFor(url: string, token: string): LmsClient {
-  const key = `${url}\n${token}`;
-  if (client?.key !== key) client = { key, client: createLmsClient({ baseUrl: url, token }) };
-  return client.client;
+function room(): Promise<void> {
+  if (unacknowledged < ahead) return Promise.resolve();
+  return new Promise((resolve) => {
+    wakeRoom = resolve;
+  });
 }
 
-async function read(request: FeedReadRequest): Promise<FeedReadAnswer> {
+function answer(message: FeedReadAnswer): void {
+  port?.postMessage(message);
+}
+
+async function stream(request: Extract<FeedReadRequest, { type: 'stream' }>): Promise<void> {
+  const client = createLmsClient({ baseUrl: request.url, token: request.token });
+  ahead = Math.max(1, request.ahead);
   try {
-    const page = await clientFor(request.url, request.token).changes({ ...(request.cursor === null ? {} : { cursor: request.cursor }), limit: request.limit });
-    return { id: request.id, ok: true, page: preparePage(page) };
+    await streamFeed({
+      changes: (cursor, limit) => client.changes({ ...(cursor === null ? {} : { cursor }), limit }),
+      cursor: request.cursor,
+      limit: request.limit,
+      room,
+      send: (page) => {
+        unacknowledged += 1;
+        answer({ type: 'page', page });
+      },
+      // The writer ends this worker when it stops listening.
+      cancelled: () => false,
+    });
   } catch (error) {
-    return {
-      id: request.id,
-      ok: false,
-      message: error instanceof Error ? error.message : String(error),
-      lmsError: isLmsError(error) ? error.toJSON() : null,
-    };
+    answer({ type: 'failed', message: error instanceof Error ? error.message : String(error), lmsError: isLmsError(error) ? error.toJSON() : null });
   }
 }
 
-parentPort?.on('message', (request: FeedReadRequest) => {
-  void read(request).then((answer) => parentPort?.postMessage(answer));
+port?.on('message', (request: FeedReadRequest) => {
+  if (request.type === 'ack') {
+    unacknowledged = Math.max(0, unacknowledged - 1);
+    const wake = wakeRoom;
+    wakeRoom = null;
+    wake?.();
+    return;
+  }
+  // One stream per worker: the writer starts a fresh worker for each run.
+  if (streaming) return;
+  streaming = true;
+  void stream(request);
 });

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { PendingWrite, SyncStatus } from '../../shared/channels/sync';
 import { PassdeskError } from '../../shared/ipc-result';
 import { createFeedApplier } from '../cache/apply-changes';
+import { SYNC_WRITER_CACHE_KIB } from '../cache/open-cache';
 import { createQuarantineStore } from '../cache/quarantine';
 import { schemaFingerprint } from '../cache/schema-fingerprint';
 import { createSyncStateStore } from '../cache/sync-state';
@@ -20,7 +21,7 @@ import { dismissRefusedWrite, tryAgainFor, tryRefusedWriteAgain } from '../outbo
 import { ticketMessageKind, ticketPatchKind } from '../outbox/ticket-writes';
 import { writeKinds, type RegisteredWriteKind } from '../outbox/write-kinds';
 import { createFeedPuller, type PullConnection, type PullTuning } from './feed-puller';
-import { createFeedReader, locateFeedReader, type FeedReaderEntry } from './feed-reader';
+import { createFirstSyncWriter, locateFirstSyncWorkers, type FirstSyncWorkers } from './first-sync-writer';
 import { forgetMirroredLms } from './forget-lms';
 
 /** Where the LMS is and how to sign in; what the app's LMS connection knows. */
@@ -51,10 +52,13 @@ export interface SyncEngineOptions {
   extraWriteKinds?: RegisteredWriteKind[];
   pull?: Partial<PullTuning>;
   /**
-   * Where the feed reader worker is; null reads the feed on main. The default finds it next to
-   * this module, unless createClient is given: the worker could not use that client.
+   * Where the first-sync writer and its feed reader are; null writes first syncs on main. The
+   * default finds them next to this module, unless createClient is given (the workers could
+   * not use that client) or the cache is in memory (a second connection would not see it).
    */
-  feedReader?: FeedReaderEntry | null;
+  firstSyncWorkers?: FirstSyncWorkers | null;
+  /** The better-sqlite3 binary the cache was opened with, for the writer's own connection. */
+  nativeBinding?: string;
   send?: { concurrency?: number; backoff?: BackoffPolicy };
   /** Who is signed in, kept with a refused write they dismiss. */
   me?: () => { id: string } | null;
@@ -84,8 +88,6 @@ export interface SyncEngine {
   handlers: SyncHandlers;
 }
 
-const CACHE_KIB = 32 * 1024;
-
 /** The status bar hears about progress at most this often during a first sync. */
 const STATUS_EVERY_MS = 250;
 
@@ -97,9 +99,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const openClient = options.createClient ?? ((a: { url: string; token: string }) => createLmsClient({ baseUrl: a.url, token: a.token }));
   const kinds = writeKinds(ticketMessageKind, ticketPatchKind, ...(options.extraWriteKinds ?? []));
 
-  // SQLite's default 2 MB page cache makes every insert into a million-row index read pages
-  // back from the OS; 32 MB keeps the hot parts of the indexes in memory during a first sync.
-  db.pragma(`cache_size = -${CACHE_KIB}`);
+  db.pragma(`cache_size = -${SYNC_WRITER_CACHE_KIB}`);
   const syncState = createSyncStateStore(db);
   const quarantine = createQuarantineStore(db);
   const applier = createFeedApplier(db, { quarantine, syncState, fingerprint: schemaFingerprint(db), now: () => clock.now() });
@@ -127,11 +127,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     reconcileWithFeed(db, kinds, effects, clock.now());
   };
 
-  const readerEntry = options.feedReader !== undefined ? options.feedReader : options.createClient ? null : locateFeedReader(__filename);
-  const reader = readerEntry ? createFeedReader(readerEntry, log) : null;
+  const workers = options.firstSyncWorkers !== undefined ? options.firstSyncWorkers : options.createClient || db.memory ? null : locateFirstSyncWorkers(__filename);
+  const firstSyncWriter = workers ? createFirstSyncWriter({ workers, file: db.name, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }) : null;
 
   const puller = createFeedPuller({
-    reader,
+    firstSyncWriter,
+    afterWritesElsewhere: () => quarantine.reload(),
     db,
     applier,
     syncState,

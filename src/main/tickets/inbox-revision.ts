@@ -1,10 +1,12 @@
 // Tells the inbox when what it shows may have changed: a page of the change feed, a reply
 // going out, an edit confirmed or refused. It looks at the cache's change counter (free to
-// read) a few times a second and, only when that moved, at a fingerprint of the tickets,
+// read; it sees the first-sync writer's commits too) a few times a second and, only when that
+// moved, at a fingerprint of the tickets,
 // messages and outbox — with the count of unconfirmed writes, so a write that moves on within
 // the same millisecond as the last one is not missed; a new fingerprint is a new revision,
 // announced once.
 import type { Database, Statement } from 'better-sqlite3';
+import { createChangeCounter } from '../cache/change-counter';
 
 export interface InboxRevision {
   current(): number;
@@ -22,7 +24,7 @@ export interface InboxRevisionOptions {
 
 export function createInboxRevision(options: InboxRevisionOptions): InboxRevision {
   const { db } = options;
-  const changes: Statement<[], { n: number }> = db.prepare('SELECT total_changes() AS n');
+  const changes = createChangeCounter(db);
   const fingerprint: Statement<[], Record<string, string | number | null>> = db.prepare(
     `SELECT (SELECT max(updated_at) FROM ticket) AS t,
             (SELECT count(*) FROM ticket) AS tn,
@@ -32,12 +34,12 @@ export function createInboxRevision(options: InboxRevisionOptions): InboxRevisio
             (SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending', 'sent', 'conflict')) AS unconfirmed`,
   );
   let revision = 0;
-  let lastChanges = -1;
+  let lastChanges = '';
   let lastPrint = '';
   let timer: NodeJS.Timeout | null = null;
 
   function check(): number {
-    const n = changes.get()?.n ?? 0;
+    const n = changes.read();
     if (n === lastChanges) return revision;
     lastChanges = n;
     const print = JSON.stringify(fingerprint.get() ?? {});

@@ -63,6 +63,8 @@ describe('a first sync killed with SIGKILL at random moments', () => {
     cleanups.push(() => demo.lms.close());
     const args = ['--data', cache.dir, '--url', demo.lms.url, '--token', demo.lms.agentToken, '--max-page', '1000'];
 
+    // Pages answer a little slowly, so that the kills land while the first sync is still running.
+    await demo.setFaults({ latencyMs: 60, paths: ['/changes'] });
     const killedAt: number[] = [];
     for (let kill = 0; kill < 4; kill += 1) {
       const run = startRunner(args);
@@ -85,6 +87,7 @@ describe('a first sync killed with SIGKILL at random moments', () => {
       await demo.admin('/__demo/inbound-email', { fromEmail: `learner${kill}@example.com`, body: `Module ${kill} still shows incomplete after I finished it.` });
     }
     expect(killedAt.length).toBeGreaterThanOrEqual(2);
+    await demo.setFaults({ latencyMs: 0 });
 
     const final = startRunner(args);
     cleanups.push(() => {
