@@ -32,21 +32,29 @@ function message(error: unknown): string {
 
 export function createSyncStore(client: PassdeskClient) {
   return create<SyncState>()((set, get) => {
-    /** Dismiss or try again: main answers with the status, whose counts have moved. */
-    async function onRefusedWrite(channel: 'sync.dismissWrite' | 'sync.tryWriteAgain', writeId: string): Promise<void> {
+    /**
+     * Runs a command, then reads the lists again. A refusal from main is set after the lists,
+     * whose successful read clears the error: it must stay in view.
+     */
+    async function command(run: () => Promise<void>): Promise<void> {
       set({ busy: true });
       let refusal: string | null = null;
       try {
-        set({ status: await client.call(channel, { writeId }), error: null });
+        await run();
       } catch (error) {
         refusal = message(error);
       } finally {
         set({ busy: false });
       }
       await get().loadLists();
-      // Set after the lists, whose successful read clears the error: main's refusal must stay visible.
       if (refusal !== null) set({ error: refusal });
     }
+
+    /** Dismiss or try again: main answers with the status, whose counts have moved. */
+    const onRefusedWrite = (channel: 'sync.dismissWrite' | 'sync.tryWriteAgain', writeId: string) =>
+      command(async () => {
+        set({ status: await client.call(channel, { writeId }), error: null });
+      });
 
     return {
       status: null,
@@ -77,29 +85,15 @@ export function createSyncStore(client: PassdeskClient) {
       applyStatus(status) {
         set({ status });
       },
-      async syncNow() {
-        set({ busy: true });
-        try {
+      syncNow: () =>
+        command(async () => {
           set({ status: await client.call('sync.now', {}), error: null });
-        } catch (error) {
-          set({ error: message(error) });
-        } finally {
-          set({ busy: false });
-        }
-        await get().loadLists();
-      },
-      async resolveConflict(writeId, choice) {
-        set({ busy: true });
-        try {
+        }),
+      resolveConflict: (writeId, choice) =>
+        command(async () => {
           const { conflicts } = await client.call('sync.resolveConflict', { writeId, choice });
           set({ conflicts, error: null });
-        } catch (error) {
-          set({ error: message(error) });
-        } finally {
-          set({ busy: false });
-        }
-        await get().loadLists();
-      },
+        }),
       dismissWrite: (writeId) => onRefusedWrite('sync.dismissWrite', writeId),
       tryWriteAgain: (writeId) => onRefusedWrite('sync.tryWriteAgain', writeId),
     };

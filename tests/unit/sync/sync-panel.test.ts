@@ -186,8 +186,9 @@ describe('the sync store', () => {
       async invoke(channel, payload): Promise<InvokeResult> {
         calls.push({ channel, payload });
         const answer = answers[channel];
-        // Main refuses to send a manual pass again.
+        // Main refuses to send a manual pass again, and a conflict someone else already settled.
         if (channel === 'sync.tryWriteAgain') return { ok: false, error: { code: 'refused', message: '“Manual pass of Ana Lima on Module 2” cannot be tried again.' } };
+        if (channel === 'sync.resolveConflict' && (payload as { writeId: string }).writeId === 'w-gone') return { ok: false, error: { code: 'not_found', message: 'That conflict was already settled.' } };
         return answer ? { ok: true, value: answer() } : { ok: false, error: { code: 'unknown_channel', message: channel } };
       },
       on(_event, listener) {
@@ -252,5 +253,9 @@ describe('the sync store', () => {
     await store.getState().tryWriteAgain('w-pass');
     expect(main.calls.map((c) => c.channel)).toEqual(['sync.tryWriteAgain', 'sync.pending', 'sync.quarantine', 'sync.conflicts']);
     expect(store.getState()).toMatchObject({ busy: false, error: '“Manual pass of Ana Lima on Module 2” cannot be tried again.' });
+
+    await store.getState().resolveConflict('w-gone', 'mine');
+    expect(main.calls.slice(-3).map((c) => c.channel)).toEqual(['sync.pending', 'sync.quarantine', 'sync.conflicts']);
+    expect(store.getState()).toMatchObject({ busy: false, error: 'That conflict was already settled.' });
   });
 });
