@@ -38,8 +38,6 @@ async function stream(request: Extract<FeedReadRequest, { type: 'stream' }>): Pr
         unacknowledged += 1;
         answer({ type: 'page', page });
       },
-      // The writer ends this worker when it stops listening.
-      cancelled: () => false,
     });
   } catch (error) {
     answer({ type: 'failed', message: error instanceof Error ? error.message : String(error), lmsError: isLmsError(error) ? error.toJSON() : null });

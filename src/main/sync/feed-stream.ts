@@ -2,7 +2,8 @@
 // checked and shaped for the cache. The request for the next page goes out as soon as this
 // page's cursor is known, before this page is checked: the LMS prepares page N+1 while this
 // thread checks page N. `room` holds the stream back while the consumer has enough pages
-// waiting. Runs in the feed reader worker; pure apart from the client it is given.
+// waiting; a consumer that stops listening ends the worker the stream runs in (the feed
+// reader worker). Pure apart from the client it is given.
 import type { ReceivedChangesPage } from '../../shared/lms/api';
 import { preparePage, type PreparedPage } from '../cache/prepared-page';
 
@@ -13,8 +14,6 @@ export interface FeedStreamOptions {
   /** Resolves when the consumer has room for another page. */
   room(): Promise<void>;
   send(page: PreparedPage): void;
-  /** Whether the consumer stopped listening. */
-  cancelled(): boolean;
 }
 
 export async function streamFeed(options: FeedStreamOptions): Promise<void> {
@@ -25,12 +24,11 @@ export async function streamFeed(options: FeedStreamOptions): Promise<void> {
     return request;
   };
   let next: Promise<ReceivedChangesPage> | null = fetchAfter(options.cursor);
-  while (next && !options.cancelled()) {
+  while (next) {
     const page: ReceivedChangesPage = await next;
     next = page.hasMore ? fetchAfter(page.cursor) : null;
     const prepared = preparePage(page);
     await options.room();
-    if (options.cancelled()) return;
     options.send(prepared);
   }
 }

@@ -41,12 +41,13 @@ export interface FirstSyncWriterOptions {
   /** The cache file main opened and migrated. */
   file: string;
   nativeBinding?: string;
-  /** Pages the reader may read ahead of the writer. */
-  ahead?: number;
 }
 
 /** The pages waiting for a transaction outlive V8's smallest young generation; see READER_LIMITS in feed-reader.ts. */
 const WRITER_LIMITS = { maxYoungGenerationSizeMb: 32 };
+
+/** Pages the reader may have waiting for the writer: enough to keep both busy, few enough for memory. */
+const READ_AHEAD_PAGES = 2;
 
 /** A worker that has not stopped this long after being asked is ended outright. */
 const STOP_GRACE_MS = 10_000;
@@ -79,7 +80,7 @@ export function createFirstSyncWriter(options: FirstSyncWriterOptions): FirstSyn
         url: run.url,
         token: run.token,
         pageLimit: run.pageLimit,
-        ahead: options.ahead ?? 2,
+        ahead: READ_AHEAD_PAGES,
         batchRows: run.batchRows,
       };
       worker.postMessage(request);

@@ -1,6 +1,8 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openCache } from '../../../src/main/cache/open-cache';
+import { createSyncStateStore } from '../../../src/main/cache/sync-state';
 import { createLmsClient } from '../../../src/main/lms/client';
 import { cacheDigest } from '../../../src/main/sync/cache-digest';
 import { outboxEntry } from '../../../src/main/outbox/outbox-store';
@@ -63,6 +65,12 @@ describe('the first-sync writer', () => {
     const first = startEngine(dir, access, { pull });
     await statusWhere(first.engine, afterFirstBatch);
     await first.close();
+    // Stopped part-way: some pages committed with their cursor, the first sync not complete.
+    const between = openCache({ dataDir: dir });
+    const stoppedAt = createSyncStateStore(between).read();
+    between.close();
+    expect(stoppedAt.cursor).not.toBeNull();
+    expect(stoppedAt.firstSyncCompletedAt).toBeNull();
 
     await demo.setFaults({ latencyMs: 0 });
     const second = startEngine(dir, access, { pull });
