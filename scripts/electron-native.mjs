@@ -56,12 +56,26 @@ const prebuilt = spawnSync(
   [require.resolve('prebuild-install/bin.js'), '--runtime', 'electron', '--target', electronVersion, '--arch', arch],
   { cwd: target, env, stdio: 'inherit' },
 );
-if (prebuilt.status !== 0) {
+/** npm's own node-gyp (npm names it to install scripts), else one installed beside the project. */
+function nodeGyp() {
+  if (process.env.npm_config_node_gyp) return process.env.npm_config_node_gyp;
+  try {
+    return require.resolve('node-gyp/bin/node-gyp.js');
+  } catch {
+    return null;
+  }
+}
+const gyp = prebuilt.status === 0 ? null : nodeGyp();
+if (prebuilt.status !== 0 && gyp === null) {
+  say('FAILED: no prebuilt better-sqlite3 for Electron and no node-gyp to build one. `npm start` will report this; `npm test` and browser mode are unaffected.');
+  process.exit(0);
+}
+if (prebuilt.status !== 0 && gyp !== null) {
   say('no prebuilt binary for Electron; compiling from source against Electron headers.');
   const built = spawnSync(
     process.execPath,
     [
-      require.resolve('node-gyp/bin/node-gyp.js'),
+      gyp,
       'rebuild',
       '--release',
       `--target=${electronVersion}`,
