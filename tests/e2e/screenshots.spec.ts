@@ -71,10 +71,10 @@ test('a screenshot opens from checked bytes, zooms, pans, rotates, steps, and ge
   await review.getByLabel(/Shows a pass/).check();
   await review.getByLabel('Score shown (%)').fill('92');
   await review.getByRole('button', { name: 'Record review' }).click();
-  await expect(facts).toContainText(/Reviewed: pass at 92 % · /);
+  await expect(facts).toContainText(/Reviewed: pass at 92% · /);
   await saveScreen(app, 'screenshots-viewer');
 
   await app.keyboard.press('Escape');
   await expect(app.getByRole('list', { name: 'Screenshots' })).toBeVisible();
-  await expect(app.locator('.shot-tile-review').first()).toContainText('Reviewed: pass at 92 %');
+  await expect(app.locator('.shot-tile-review').first()).toContainText('Reviewed: pass at 92%');
 });

@@ -3,6 +3,7 @@
 import type { EnrolledUser, EvidenceFacts, LearnerReview, PassState, PassSummary } from '../../shared/channels/passes';
 import type { Evidence } from '../../shared/lms/entities';
 import type { VerdictKind } from '../../shared/verdict';
+import { percentText } from '../inspector/plain-figures';
 
 export const passStateLabels: Record<PassState, string> = {
   queued: 'Queued — can be cancelled',
@@ -80,7 +81,7 @@ export function evidenceLines(facts: EvidenceFacts): string[] {
   const lines: string[] = [];
   if (facts.attempt) {
     const a = facts.attempt;
-    const score = a.scorePercent === null ? 'no score' : `${Math.round(a.scorePercent * 10) / 10}%`;
+    const score = a.scorePercent === null ? 'no score' : percentText(a.scorePercent);
     lines.push(`Attempt ${a.id}: ${score}, ${a.completionStatus ?? 'no completion status'} / ${a.successStatus ?? 'no success status'}, data last ${a.lastDataAt ? a.lastDataAt.slice(0, 16).replace('T', ' ') : 'never'} (${a.os}, ${a.browser})`);
   }
   if (facts.screenshot) {

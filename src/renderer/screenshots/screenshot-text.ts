@@ -1,5 +1,6 @@
 // The words and numbers the Screenshots screen shows, from the contract's values. Pure.
 import type { ScreenshotAttempt, ScreenshotTile, ShownScreenshotReview } from '../../shared/channels/evidence';
+import { percentText as exactPercent } from '../inspector/plain-figures';
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
@@ -14,9 +15,9 @@ export function formatWhen(iso: string | null): string {
   return new Date(time).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** A score as the inspector shows it (truncated, never rounded up onto a passing line), or "no score". */
 export function percentText(value: number | null): string {
-  if (value === null) return 'no score';
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} %`;
+  return value === null ? 'no score' : exactPercent(value);
 }
 
 const typeNames: Record<string, string> = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/webp': 'WebP' };

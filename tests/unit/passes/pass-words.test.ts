@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keywordMatch } from '../../../src/main/passes/enrolled-users';
+import { percentText as screenshotPercent } from '../../../src/renderer/screenshots/screenshot-text';
 import { countdownText, defaultEvidence, evidenceLines, secondsLeft, stateTone } from '../../../src/renderer/passes/pass-text';
 import { attempt, scored, verdictOf } from '../inspector/verdict-fixtures';
 
@@ -56,5 +57,17 @@ describe('the evidence a pass rests on', () => {
       knownIssue: null,
     });
     expect(lines).toEqual(['Attempt atm_1: 85%, incomplete / passed, data last 2026-11-20 14:41 (Windows 10, Chrome 131)']);
+  });
+
+  it('never rounds a score up onto the passing line, in the evidence the admin confirms or on a screenshot', () => {
+    const lines = evidenceLines({
+      evidence: { kind: 'score_data', attemptId: 'atm_2' },
+      attempt: { id: 'atm_2', startedAt: '2026-11-20T14:00:00.000Z', lastDataAt: null, scorePercent: 79.96, completionStatus: null, successStatus: null, os: 'Windows 10', browser: 'Chrome 131' },
+      screenshot: null,
+      knownIssue: null,
+    });
+    expect(lines[0]).toMatch(/^Attempt atm_2: 79\.96%,/);
+    expect(screenshotPercent(79.96)).toBe('79.96%');
+    expect(screenshotPercent(null)).toBe('no score');
   });
 });
