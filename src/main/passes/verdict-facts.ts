@@ -7,6 +7,7 @@ import type { LearnerScreenshot, Verdict } from '../../shared/verdict';
 import { assembleVerdictInput, modulePlace, type ModulePlace } from '../inspector/verdict-input';
 import { computeVerdict } from '../inspector/verdict';
 import { verdictSourcesFromCache, type VerdictSources } from '../inspector/verdict-sources';
+import { createChangeCounter } from '../cache/change-counter';
 
 export type { ModulePlace } from '../inspector/verdict-input';
 
@@ -38,14 +39,18 @@ export function createVerdictFacts(db: Database, sources: VerdictSources = verdi
     attachment: db.prepare<[string], { data: string }>('SELECT data FROM attachment WHERE id = ?'),
     knownIssue: db.prepare<[string], { data: string }>('SELECT data FROM known_issue WHERE id = ?'),
   };
-  // Modules, courses and categories change rarely; a found place is kept for this process.
-  const places = new Map<string, ModulePlace>();
+  // Modules, courses and categories change rarely, but their $BlueBucks and names do change in
+  // the feed: a found place is kept only while nothing has been written to the cache.
+  const changes = createChangeCounter(db);
+  let places = { at: changes.read(), byModule: new Map<string, ModulePlace>() };
   return {
     place(moduleId) {
-      const known = places.get(moduleId);
+      const at = changes.read();
+      if (places.at !== at) places = { at, byModule: new Map() };
+      const known = places.byModule.get(moduleId);
       if (known) return known;
       const found = modulePlace(db, moduleId);
-      if (found) places.set(moduleId, found);
+      if (found) places.byModule.set(moduleId, found);
       return found;
     },
     learner: (id) => parseRow(Learner, q.learner.get(id)),
