@@ -10,8 +10,8 @@ export const usage = `Usage: npm run demo-lms -- [options]
   --data DIR          data folder (default ./.passdesk-data/demo-lms); reused if it holds demo data
   --scale small|large how much demo data to seed into a new data folder (default small)
   --seed N            seed for the demo data; the same seed gives the same data (default 1)
-  --admin-token T     the demo admin's token (default: random)
-  --agent-token T     the demo agent's token (default: random)
+  --admin-token T     the demo admin's token (default: $PASSDESK_DEMO_ADMIN_TOKEN, else random)
+  --agent-token T     the demo agent's token (default: $PASSDESK_DEMO_AGENT_TOKEN, else random)
   --faults SPEC       inject faults, e.g. error500=0.1,resetBefore=0.05,resetAfter=0.05,latencyMs=200,trickle=0.2,paths=/manual-passes|/tickets
   --allow-faults      allow POST /api/v1/__faults to change the faults at run time
   --help              show this`;
@@ -32,8 +32,20 @@ export class UsageError extends Error {}
 
 const valueFlags = new Set(['--port', '--data', '--scale', '--seed', '--admin-token', '--agent-token', '--faults']);
 
-export function parseCliArguments(argv: readonly string[], cwd: string): CliOptions {
+/** Tokens may come from the environment, which other users cannot read the way they read a command line (ps). */
+const tokenFromEnv = { '--admin-token': 'PASSDESK_DEMO_ADMIN_TOKEN', '--agent-token': 'PASSDESK_DEMO_AGENT_TOKEN' } as const;
+
+function checkedToken(flag: string, value: string): string {
+  if (!/^[\x21-\x7e]{16,512}$/.test(value)) throw new UsageError(`${flag}: use 16–512 printable characters without spaces.`);
+  return value;
+}
+
+export function parseCliArguments(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliOptions {
   const options: CliOptions = { port: 0, dataDir: path.resolve(cwd, '.passdesk-data', 'demo-lms'), scale: 'small', seed: 1, allowFaults: false, help: false };
+  const adminFromEnv = env[tokenFromEnv['--admin-token']];
+  const agentFromEnv = env[tokenFromEnv['--agent-token']];
+  if (adminFromEnv) options.adminToken = checkedToken(tokenFromEnv['--admin-token'], adminFromEnv);
+  if (agentFromEnv) options.agentToken = checkedToken(tokenFromEnv['--agent-token'], agentFromEnv);
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -70,10 +82,10 @@ export function parseCliArguments(argv: readonly string[], cwd: string): CliOpti
         break;
       }
       case '--admin-token':
+        options.adminToken = checkedToken(flag, value);
+        break;
       case '--agent-token':
-        if (!/^[\x21-\x7e]{16,512}$/.test(value)) throw new UsageError(`${flag}: use 16–512 printable characters without spaces.`);
-        if (flag === '--admin-token') options.adminToken = value;
-        else options.agentToken = value;
+        options.agentToken = checkedToken(flag, value);
         break;
       case '--faults':
         try {

@@ -12,7 +12,7 @@ interface ReadyMessage {
 
 function readOptions(): CliOptions {
   try {
-    return parseCliArguments(process.argv.slice(2), process.cwd());
+    return parseCliArguments(process.argv.slice(2), process.cwd(), process.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`${error.message}\n\n${usage}\n`);

@@ -52,8 +52,9 @@ export class DemoLmsStartError extends Error {
 }
 
 export function launchDemoLms(options: DemoLmsLaunch): Promise<RunningDemoLms> {
-  const args = ['--port', '0', '--data', options.dataDir, '--admin-token', options.adminToken, '--agent-token', options.agentToken];
-  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
+  const args = ['--port', '0', '--data', options.dataDir];
+  // The tokens go in the environment: a command line is readable by every user of the machine.
+  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1', PASSDESK_DEMO_ADMIN_TOKEN: options.adminToken, PASSDESK_DEMO_AGENT_TOKEN: options.agentToken };
   if (options.nativeBinding) env.PASSDESK_SQLITE_BINDING = options.nativeBinding;
 
   let child: ChildProcess;

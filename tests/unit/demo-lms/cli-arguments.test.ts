@@ -24,4 +24,11 @@ describe('npm run demo-lms -- [flags]', () => {
     expect(() => parseCliArguments(argv, '/repo')).toThrow(UsageError);
     expect(() => parseCliArguments(argv, '/repo')).toThrow(message);
   });
+
+  it('takes the tokens from the environment, where ps cannot show them, and the flags still win', () => {
+    const env = { PASSDESK_DEMO_ADMIN_TOKEN: 'a'.repeat(20), PASSDESK_DEMO_AGENT_TOKEN: 'b'.repeat(20) };
+    expect(parseCliArguments([], '/repo', env)).toMatchObject({ adminToken: 'a'.repeat(20), agentToken: 'b'.repeat(20) });
+    expect(parseCliArguments(['--agent-token', 'c'.repeat(20)], '/repo', env).agentToken).toBe('c'.repeat(20));
+    expect(() => parseCliArguments([], '/repo', { PASSDESK_DEMO_ADMIN_TOKEN: 'short' })).toThrow(/PASSDESK_DEMO_ADMIN_TOKEN: use 16–512 printable characters/);
+  });
 });
