@@ -15,7 +15,7 @@ export default defineConfig({
           'demo-lms': resolve(__dirname, 'src/demo-lms/cli.ts'),
           // The screenshot viewer's decoding worker (worker_thread), kept off the main thread.
           'screenshot-inspection': resolve(__dirname, 'src/main/evidence/inspection-worker.ts'),
-          // The first sync's feed reader (worker_thread): fetches and checks pages while main writes.
+          // The first sync's feed reader and writer (worker_threads): one fetches and checks pages, the other commits them.
           'feed-reader': resolve(__dirname, 'src/main/sync/feed-reader-worker.ts'),
           'first-sync-writer': resolve(__dirname, 'src/main/sync/first-sync-worker.ts'),
         },

@@ -18,6 +18,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "MemberExpression[object.name=/^(it|test|describe)$/][property.name='only']", message: 'A focused test (.only) must not be committed.' },
+        {
+          selector: "MemberExpression[object.name=/^(it|test|describe)$/][property.name=/^(skip|todo|fixme|skipIf|runIf)$/]",
+          message: 'A skipped test must not be committed; the only allowed skip is the Electron suite saying the binary is missing.',
+        },
       ],
     },
   },

@@ -1,6 +1,6 @@
 // Where a worker_thread's code is, and how to start it, whether Passdesk runs built (an
 // electron-vite entry in out/main) or from its TypeScript sources (tests, tsx). The screenshot
-// inspection worker and the feed reader worker both start this way.
+// inspection worker, the first-sync writer and its feed reader all start this way.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';

@@ -1,8 +1,8 @@
 // A page of the change feed with each change already checked — first whether it can be read at
 // all (change-check.ts), then its record (record-check.ts) — and turned into the row it becomes
 // or the quarantine entry that says why not. Checking and shaping is the costly, pure part of
-// applying a page; doing it off main (see feed-reader-worker.ts) leaves main only the SQLite
-// writes. Pure.
+// applying a page; the feed reader worker does it beside the writer that commits the rows
+// (see feed-reader-worker.ts). Pure.
 import { FEED_CHANGE, type QuarantinedEntity } from '../../shared/channels/sync';
 import type { Change, ReceivedChangesPage } from '../../shared/lms/api';
 import type { EntityName, EntityRecord } from '../../shared/lms/entities';
