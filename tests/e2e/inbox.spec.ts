@@ -141,6 +141,20 @@ test('search finds tickets as you type and marks the matches, within the view', 
   await expect(app.getByRole('button', { name: /^New/ })).toContainText('1');
 });
 
+test('"g k" jumps to Known Issues without also moving the inbox selection up', async ({ app }) => {
+  await waitForTickets(app);
+  const list = ticketList(app);
+  await list.focus();
+  await app.keyboard.press('j');
+  await expect(list).toHaveAttribute('aria-activedescendant', 'inbox-row-1');
+  await app.keyboard.press('g');
+  await app.keyboard.press('k');
+  await expect(app.getByRole('heading', { level: 1, name: 'Known Issues' })).toBeVisible();
+  await app.keyboard.press('g');
+  await app.keyboard.press('i');
+  await expect(list).toHaveAttribute('aria-activedescendant', 'inbox-row-1');
+});
+
 test('the keyboard runs the inbox: j/k, Enter, /, r, n, a, e, x and ? with its shortcut list', async ({ app }) => {
   await waitForTickets(app);
   const list = ticketList(app);

@@ -18,14 +18,7 @@ import { TicketView } from './TicketView';
 import { useLearnerPasses } from './use-learner-passes';
 import { VirtualTicketList } from './VirtualTicketList';
 import './inbox.css';
-
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
-  return false;
-}
+import { isTextField } from '../components/text-field';
 
 const noAgents: FilterOptions['agents'] = [];
 

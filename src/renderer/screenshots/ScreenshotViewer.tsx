@@ -5,7 +5,8 @@ import { useAlerts } from '../stores/alerts-store';
 import { ReviewForm } from './ReviewForm';
 import { AttemptFacts, FileFacts, ReuseFacts } from './ScreenshotFacts';
 import { openScreenshot, useScreenshots } from './screenshots-store';
-import { isTyping, ViewerStage } from './ViewerStage';
+import { ViewerStage } from './ViewerStage';
+import { isTextField } from '../components/text-field';
 
 interface Props {
   view: ScreenshotView | null;
@@ -36,7 +37,7 @@ export function ScreenshotViewer({ view, error, openId, tiles }: Props) {
   // Stepping and closing work whatever the open file is — refused and waiting ones too.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (isTextField(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
       const action = ({ PageDown: onNext, n: onNext, PageUp: onPrevious, p: onPrevious, Escape: close } as Record<string, () => void>)[event.key];
       if (!action) return;
       event.preventDefault();

@@ -2,17 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as
 import type { ScreenshotImage } from '../../shared/channels/evidence';
 import { blobUrlOf } from './image-blob';
 import { actualSize, fitted, panBy, PAN_STEP, rotateQuarter, zoomBy, zoomLabel, ZOOM_STEP, type Size, type ViewState } from './viewer-geometry';
+import { isTextField } from '../components/text-field';
 
 interface Props {
   image: ScreenshotImage;
   alt: string;
   onPrevious(): void;
   onNext(): void;
-}
-
-/** Keys typed into the review form are the form's, not the viewer's. */
-export function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 /** The picture itself: zoom (wheel, pinch, + and −), pan (drag, arrows), fit, actual size, rotate. */
@@ -62,7 +58,8 @@ export function ViewerStage({ image, alt, onPrevious, onNext }: Props) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
+      // Keys typed into the review form are the form's, not the viewer's.
+      if (isTextField(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
       const actions: Record<string, () => void> = {
         '+': () => apply((v, img) => zoomBy(v, ZOOM_STEP, img, stage)),
         '=': () => apply((v, img) => zoomBy(v, ZOOM_STEP, img, stage)),

@@ -2,16 +2,7 @@
 import { useEffect } from 'react';
 import { idleGoState, stepGoShortcut, type GoState } from '../navigation/go-shortcuts';
 import { useNavigation } from '../stores/navigation-store';
-
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) {
-    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
-  }
-  return false;
-}
+import { isTextField } from '../components/text-field';
 
 export function useGoShortcuts(): void {
   useEffect(() => {
@@ -26,11 +17,14 @@ export function useGoShortcuts(): void {
       });
       state = step.state;
       if (step.go) {
+        // The key that ends "g …" is the jump's alone: a screen's own shortcut for it (k in the
+        // inbox) must not fire too, so this listens first (capture) and stops it here.
         event.preventDefault();
+        event.stopImmediatePropagation();
         useNavigation.getState().go(step.go);
       }
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
 }
