@@ -1,10 +1,8 @@
 // Admin > Training > Manual Pass, the help article's way: Course Category → module → enrolled
 // users → Mark Complete → the transcript. Beside it, every pass ever made (with its audit
 // trail) and the agents' requests waiting for an admin.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PassSummary } from '../../shared/channels/passes';
-import { passdesk } from '../passdesk-client';
-import { useAlerts } from '../stores/alerts-store';
 import { CourseCategoryPicker } from './CourseCategoryPicker';
 import { EnrolledUsers } from './EnrolledUsers';
 import { LivePasses } from './LivePasses';
@@ -26,18 +24,6 @@ export function ManualPassScreen() {
   const [tab, setTab] = useState<Tab>('mark');
   const [transcript, setTranscript] = useState<PassSummary | null>(null);
   const error = usePassPanel((s) => s.error);
-  useEffect(
-    () =>
-      passdesk.on('passes.changed', (event) => {
-        const known = new Map(usePassPanel.getState().live.map((p) => [p.id, p.alert]));
-        // A transcript that disagrees with the LMS's answer needs a person: say so above every screen.
-        for (const pass of event.passes) {
-          if (pass.alert && known.get(pass.id) !== pass.alert) useAlerts.getState().report(`Double-checking the pass of ${pass.learnerName}`, new Error(pass.alert));
-        }
-        usePassPanel.getState().applyChanged(event);
-      }),
-    [],
-  );
 
   return (
     <section className="screen pass-screen" aria-labelledby="screen-title">

@@ -303,3 +303,18 @@ export function createPassPanelStore(client: PassdeskClient) {
 
 export type PassPanelStore = ReturnType<typeof createPassPanelStore>;
 export const usePassPanel: PassPanelStore = createPassPanelStore(passdesk);
+
+/**
+ * Keeps the live passes in step with main for as long as the window is open, whatever screen is
+ * shown: a transcript that disagrees with the LMS's answer needs a person, so it is said above
+ * every screen as soon as it is known. Returns the unsubscribe.
+ */
+export function followPasses(store: PassPanelStore, client: PassdeskClient, report: (what: string, error: Error) => void): () => void {
+  return client.on('passes.changed', (event) => {
+    const known = new Map(store.getState().live.map((p) => [p.id, p.alert]));
+    for (const pass of event.passes) {
+      if (pass.alert && known.get(pass.id) !== pass.alert) report(`Double-checking the pass of ${pass.learnerName}`, new Error(pass.alert));
+    }
+    store.getState().applyChanged(event);
+  });
+}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { screenLabel } from '../navigation/screens';
 import { passdesk } from '../passdesk-client';
+import { followPasses, usePassPanel } from '../passes/pass-panel-store';
 import { useAlerts } from '../stores/alerts-store';
 import { useNavigation } from '../stores/navigation-store';
 import { followStatus, useStatus } from '../stores/status-store';
@@ -18,6 +19,7 @@ export function AppShell() {
     document.title = `${screenLabel(screen)} — Passdesk`;
   }, [screen]);
   useEffect(() => followStatus(useStatus, passdesk, window), []);
+  useEffect(() => followPasses(usePassPanel, passdesk, (what, error) => useAlerts.getState().report(what, error)), []);
   useEffect(() => {
     // A failure nobody awaited still deserves to be seen rather than lost in the console.
     const onRejection = (event: PromiseRejectionEvent) => {
