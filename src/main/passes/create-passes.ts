@@ -134,9 +134,10 @@ export function createPasses(options: PassesOptions): Passes {
     onMoved: announce,
   });
 
+  // The rule of isLearnersTicket, in SQL: linked to the learner, or unlinked and from their address.
   const ticketsOf = db.prepare<[string, string], LinkedTicket>(
     `SELECT id, subject, status, module_id AS moduleId FROM ticket WHERE learner_id = ?
-     UNION SELECT id, subject, status, module_id AS moduleId FROM ticket WHERE from_email = ? COLLATE NOCASE`,
+     UNION SELECT id, subject, status, module_id AS moduleId FROM ticket WHERE learner_id IS NULL AND from_email = ? COLLATE NOCASE`,
   );
   const linkedTickets = (learnerId: string, email: string): LinkedTicket[] => ticketsOf.all(learnerId, email).slice(0, 10);
 

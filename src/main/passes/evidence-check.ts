@@ -3,6 +3,7 @@
 // the attempt's data, the screenshot's sha256 and review, the known issue.
 import type { Evidence, Learner } from '../../shared/lms/entities';
 import type { EvidenceFacts } from '../../shared/channels/passes';
+import { isLearnersTicket } from '../inspector/learners-ticket';
 import { scorePercent } from '../inspector/score-percent';
 import type { ModulePlace, VerdictFacts } from './verdict-facts';
 
@@ -47,7 +48,7 @@ export function checkEvidence(facts: VerdictFacts, evidence: Evidence, learner: 
     const found = facts.attachment(evidence.attachmentId);
     if (!found) return { ok: false, problem: `Screenshot ${evidence.attachmentId} is no longer on file, so it cannot be the evidence for ${learner.name}.` };
     const ticket = found.ticket;
-    const theirs = ticket !== null && (ticket.learnerId === learner.id || ticket.fromEmail.toLowerCase() === learner.email.toLowerCase());
+    const theirs = ticket !== null && isLearnersTicket(ticket, learner);
     if (!theirs) {
       return {
         ok: false,

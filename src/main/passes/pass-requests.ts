@@ -10,6 +10,7 @@ import { PassProposal, PassRequestInput, ProposeInput, type EvidenceFacts, type 
 import { PassdeskError } from '../../shared/ipc-result';
 import type { Me } from '../../shared/lms/api';
 import { Evidence, type Learner } from '../../shared/lms/entities';
+import { isLearnersTicket } from '../inspector/learners-ticket';
 import { enqueueWrite, withdrawWrite } from '../outbox/outbox-store';
 import type { Actor, AuditLog } from './audit-log';
 import { checkEvidence } from './evidence-check';
@@ -62,8 +63,7 @@ function ticketProblem(db: Database, ticketId: string | null, learner: Learner):
   if (ticketId === null) return null;
   const row = db.prepare<[string], { learner_id: string | null; from_email: string }>('SELECT learner_id, from_email FROM ticket WHERE id = ?').get(ticketId);
   if (!row) return `Ticket ${ticketId} is not in this desk's data; link the pass to a ticket the learner sent.`;
-  const theirs = row.learner_id === learner.id || row.from_email.toLowerCase() === learner.email.toLowerCase();
-  return theirs ? null : `Ticket ${ticketId} is not ${learner.name}'s ticket; a pass can only be linked to the learner's own ticket.`;
+  return isLearnersTicket({ learnerId: row.learner_id, fromEmail: row.from_email }, learner) ? null : `Ticket ${ticketId} is not ${learner.name}'s ticket; a pass can only be linked to the learner's own ticket.`;
 }
 
 export function createPassRequests(options: PassRequestsOptions): PassRequests {
