@@ -2,8 +2,7 @@
 // into the shared FaultSpec, or says exactly which part is wrong.
 import { FaultSpec } from '../../shared/lms/api';
 
-const NUMERIC_KEYS = ['error500', 'resetBefore', 'resetAfter', 'latencyMs', 'trickle'] as const;
-const KNOWN_KEYS = [...NUMERIC_KEYS, 'paths'] as const;
+const KNOWN_KEYS = FaultSpec.keyof().options;
 
 export function parseFaultSpecText(text: string): FaultSpec {
   const raw: Record<string, unknown> = {};

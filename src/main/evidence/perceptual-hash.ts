@@ -13,7 +13,6 @@ export interface Rgba {
 
 const COLUMNS = 17;
 const ROWS = 16;
-export const HASH_BITS = (COLUMNS - 1) * ROWS;
 /**
  * Screens are mostly flat colour: two neighbouring white cells differ by compression noise
  * alone, and a plain "brighter than" would flip on every re-save. Below this many grey levels

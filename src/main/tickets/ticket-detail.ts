@@ -138,7 +138,7 @@ export function createTicketDetails(deps: DetailDeps): TicketDetails {
         verdict,
         verdictPending: pending,
       });
-      const checklist: TicketChecklist = { steps: view.steps, next: view.next, verdict, verdictPending: pending, verdictMissing: verdict?.missingSteps ?? [] };
+      const checklist: TicketChecklist = { steps: view.steps, next: view.next, verdict };
 
       const nameLearner = linkedLearner ?? suggestion.learner;
       const nameModule = linkedModule ?? suggestion.module;

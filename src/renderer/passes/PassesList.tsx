@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { passStates, type PassDetail, type PassList, type PassListQuery, type PassState, type PassSummary } from '../../shared/channels/passes';
 import { PassdeskError } from '../../shared/ipc-result';
 import { passdesk } from '../passdesk-client';
-import { blueBucksText, evidenceLines, passStateLabels, passStateShort, stateTone } from './pass-text';
+import { blueBucksText, evidenceLines, passHeadline, passStateLabels, passStateShort, stateTone } from './pass-text';
 import { usePassPanel } from './pass-panel-store';
 import { TranscriptPanel } from './TranscriptPanel';
 
@@ -36,9 +36,7 @@ function DetailPanel({ passId, onClose, onTranscript }: { passId: string; onClos
   return (
     <section className="panel pass-detail" aria-label="Pass details">
       <header className="transcript-head">
-        <h2>
-          {p.learnerName} — {p.moduleName}
-        </h2>
+        <h2>{passHeadline(p)}</h2>
         <div className="button-row">
           {p.cancellable && (
             <button type="button" onClick={() => void cancelPass(p.id)}>

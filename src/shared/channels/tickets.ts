@@ -5,7 +5,7 @@
 // the LMS confirms them.
 import { z } from 'zod';
 import { EnrollmentStatus, Id, IsoTime, MessageAuthor, Tag, Ticket, TicketStatus, CompletionSource } from '../lms/entities';
-import { ChecklistStep, Verdict } from '../verdict';
+import { Verdict } from '../verdict';
 import { TicketConflict, WriteState } from './sync';
 import type { ChannelSpec } from './channel-spec';
 
@@ -231,10 +231,6 @@ export const TicketChecklist = z.object({
   next: NextAction.nullable(),
   /** Main's verdict once the ticket is linked to a learner and a module; null before. */
   verdict: Verdict.nullable(),
-  /** Why there is no verdict yet, when there is none. */
-  verdictPending: z.string().nullable(),
-  /** Which of the verdict's missing steps are the checklist's (for the renderer's marks). */
-  verdictMissing: z.array(ChecklistStep),
 });
 export type TicketChecklist = z.infer<typeof TicketChecklist>;
 

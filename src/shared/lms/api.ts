@@ -169,7 +169,6 @@ export const AttachmentResponse = z.object({ attachment: Attachment });
 export const AgentsResponse = z.object({ agents: z.array(Agent) });
 
 // Demo LMS only: fault injection, POST /__faults (admin, and only with --allow-faults).
-export const FaultKind = z.enum(['error500', 'resetBefore', 'resetAfter', 'latency', 'trickle']);
 export const FaultSpec = z
   .object({
     /** Probability 0–1 per matching request of answering 500 without applying the write. */
