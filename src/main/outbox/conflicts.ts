@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { ConflictChoice, TicketConflict } from '../../shared/channels/sync';
 import { Ticket } from '../../shared/lms/entities';
-import { entriesInStates, outboxEntry, updateEntry } from './outbox-store';
-import { TICKET_PATCH, TicketPatchPayload } from './ticket-writes';
+import { entriesInStates, entriesOfRecord, outboxEntry, updateEntry } from './outbox-store';
+import { ORDERING_ENTITY, TICKET_PATCH, TicketPatchPayload } from './ticket-writes';
 import type { WriteKinds } from './write-kinds';
 
 export class ConflictNotFound extends Error {
@@ -16,8 +16,10 @@ export class ConflictNotFound extends Error {
   }
 }
 
-export function listTicketConflicts(db: Database, limit = 200): TicketConflict[] {
-  return entriesInStates(db, ['conflict'], limit).flatMap((entry) => {
+/** Every ticket's conflicts (up to `limit`), or all of one ticket's. */
+export function listTicketConflicts(db: Database, limit = 200, ticketId?: string): TicketConflict[] {
+  const entries = ticketId === undefined ? entriesInStates(db, ['conflict'], limit) : entriesOfRecord(db, ORDERING_ENTITY, ticketId, ['conflict']);
+  return entries.flatMap((entry) => {
     if (entry.kind !== TICKET_PATCH) return [];
     const payload = TicketPatchPayload.safeParse(entry.payload);
     const theirs = Ticket.safeParse(entry.conflict);

@@ -259,6 +259,14 @@ export function entriesInStates(db: Database, states: readonly OutboxState[], li
     .map(entryOf);
 }
 
+/** The writes on one record in the given states, oldest first; read through outbox_by_key, however long the outbox. */
+export function entriesOfRecord(db: Database, entity: string, entityId: string, states: readonly OutboxState[]): OutboxEntry[] {
+  return db
+    .prepare<[string, string], OutboxRow>(`SELECT * FROM outbox WHERE entity = ? AND entity_id = ? AND state IN (${inList(states)}) ORDER BY position`)
+    .all(entity, entityId)
+    .map(entryOf);
+}
+
 export function unconfirmedEntriesOf(db: Database, kind: string, entity: string, entityId: string): OutboxEntry[] {
   return db
     .prepare<[string, string, string], OutboxRow>(

@@ -14,7 +14,7 @@ export const TICKET_MESSAGE = 'ticket.message';
 export const TICKET_PATCH = 'ticket.patch';
 
 /** Both kinds queue on the ticket, so an edit never overtakes the reply written before it. */
-const ORDERING_ENTITY = 'ticket';
+export const ORDERING_ENTITY = 'ticket';
 
 export const TicketMessagePayload = z.object({
   ticketId: Id,

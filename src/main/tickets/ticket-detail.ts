@@ -7,8 +7,8 @@ import type { LinkedLearner, LinkedModule, LinkSuggestion, TicketChecklist, Tick
 import { Attempt, Enrollment } from '../../shared/lms/entities';
 import type { Verdict as VerdictResult } from '../../shared/verdict';
 import { listTicketConflicts } from '../outbox/conflicts';
-import { UNCONFIRMED_STATES, entriesInStates } from '../outbox/outbox-store';
-import { ticketMessageKind, ticketPatchKind } from '../outbox/ticket-writes';
+import { UNCONFIRMED_STATES, entriesOfRecord } from '../outbox/outbox-store';
+import { ORDERING_ENTITY, ticketMessageKind, ticketPatchKind } from '../outbox/ticket-writes';
 import { verdictForLearnerModule } from '../inspector/verdict-input';
 import { cannedReplies } from './canned-replies';
 import { dataCheckNote } from './data-check-note';
@@ -98,9 +98,7 @@ export function createTicketDetails(deps: DetailDeps): TicketDetails {
   }
 
   function writesOf(ticketId: string): TicketWrite[] {
-    return entriesInStates(db, [...UNCONFIRMED_STATES, 'failed'], 10_000)
-      .filter((e) => e.entity === 'ticket' && e.entityId === ticketId)
-      .map((e) => ({
+    return entriesOfRecord(db, ORDERING_ENTITY, ticketId, [...UNCONFIRMED_STATES, 'failed']).map((e) => ({
         id: e.id,
         kind: e.kind,
         summary: (e.kind === ticketPatchKind.kind ? ticketPatchKind : ticketMessageKind).describe(e.payload),
@@ -167,7 +165,7 @@ export function createTicketDetails(deps: DetailDeps): TicketDetails {
           note,
         ),
         writes: writesOf(ticketId),
-        conflicts: listTicketConflicts(db).filter((c) => c.ticketId === ticketId),
+        conflicts: listTicketConflicts(db, 0, ticketId),
         revision,
       };
     },

@@ -177,6 +177,20 @@ describe('the outbox', () => {
     // The reply written after the edit waits behind it: order on a ticket is kept.
     expect(stateOf(later.writeId)).toBe('queued');
 
+    // Conflicts on many other tickets, older than this one, do not hide it from its own ticket.
+    const copy = db.prepare<[string, string, string, string]>(
+      `INSERT INTO outbox (id, idempotency_key, kind, entity, entity_id, payload, state, attempts, next_attempt_at, conflict, created_at, updated_at)
+       SELECT ?, ?, kind, entity, ?, json_set(payload, '$.ticketId', ?), state, attempts, next_attempt_at, conflict, created_at, updated_at FROM outbox WHERE id = '${writeId}'`,
+    );
+    for (let i = 0; i < 250; i += 1) copy.run(`other-conflict-${i}`, `other-conflict-${i}`, `tkt-other-${i}`, `tkt-other-${i}`);
+    const moveTo = db.prepare<[number, string]>('UPDATE outbox SET position = ? WHERE id = ?');
+    const { position } = db.prepare<[string], { position: number }>('SELECT position FROM outbox WHERE id = ?').get(writeId) ?? { position: 0 };
+    moveTo.run(1_000_000, writeId);
+    expect(listTicketConflicts(db).some((c) => c.ticketId === 'tkt-1')).toBe(false);
+    expect(listTicketConflicts(db, 0, 'tkt-1').map((c) => c.writeId)).toEqual([writeId]);
+    db.prepare("DELETE FROM outbox WHERE id LIKE 'other-conflict-%'").run();
+    moveTo.run(position, writeId);
+
     resolveTicketConflict(db, kinds, writeId, 'mine', new Date());
     sender.kick();
     await until(() => stateOf(writeId) === 'sent' && stateOf(later.writeId) === 'sent');
