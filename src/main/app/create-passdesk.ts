@@ -11,7 +11,7 @@ import { createInspectorHandlers } from '../inspector/inspector-service';
 import { createDispatcher, type Dispatcher, type Handlers } from '../ipc/dispatcher';
 import { createLmsClient } from '../lms/client';
 import { createPasses } from '../passes/create-passes';
-import { lmsClientFor } from '../passes/lms-client-for';
+import { lmsClientFor } from '../lms/lms-client-for';
 import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
 import { createAppHandlers } from './app-handlers';
 import { systemClock, type Clock } from './clock';

@@ -8,7 +8,8 @@ import type { Clock } from '../app/clock';
 import type { EventBroadcaster } from '../app/event-broadcaster';
 import type { LmsConnection } from '../app/lms-connection';
 import type { Handlers } from '../ipc/dispatcher';
-import { createLmsClient, type LmsClient } from '../lms/client';
+import type { LmsClient } from '../lms/client';
+import { lmsClientFor } from '../lms/lms-client-for';
 import { createAttachmentRows, type AttachmentRow } from './attachment-rows';
 import { createAttemptContextReader } from './attempt-context';
 import { createInspectionPool, locateInspectionWorker, type WorkerEntry } from './inspection-worker-pool';
@@ -54,21 +55,14 @@ export function createEvidenceService(options: EvidenceServiceOptions): Evidence
   const store = createScreenshotStore(options.dataDir);
   const pool = createInspectionPool(options.inspectionWorker ?? locateInspectionWorker(__filename), log);
   const ocr = options.ocr ?? createOcrReader(log);
-  const openClient = options.createClient ?? ((a: { url: string; token: string }) => createLmsClient({ baseUrl: a.url, token: a.token }));
-  let client: { key: string; client: LmsClient } | null = null;
+  const client = lmsClientFor(() => options.connection.access(), options.createClient);
   const announce = (attachmentIds: string[]) => options.events.emit('screenshots.changed', { attachmentIds });
 
   const downloads = createScreenshotDownloads({
     db,
     store,
     pool,
-    client: () => {
-      const access = options.connection.access();
-      if (!access) return null;
-      const key = `${access.url}\n${access.token}`;
-      if (client?.key !== key) client = { key, client: openClient(access) };
-      return client.client;
-    },
+    client,
     now: () => clock.now(),
     log,
     onChange: (ids) => announce(ids),

@@ -11,7 +11,8 @@ import { createQuarantineStore } from '../cache/quarantine';
 import { schemaFingerprint } from '../cache/schema-fingerprint';
 import { createSyncStateStore } from '../cache/sync-state';
 import type { Handlers } from '../ipc/dispatcher';
-import { createLmsClient, type LmsClient } from '../lms/client';
+import type { LmsClient } from '../lms/client';
+import { lmsClientFor } from '../lms/lms-client-for';
 import type { BackoffPolicy } from '../outbox/backoff';
 import { ConflictNotFound, listTicketConflicts, resolveTicketConflict } from '../outbox/conflicts';
 import { reconcileWithFeed } from '../outbox/feed-confirmation';
@@ -96,7 +97,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const clock = options.clock ?? { now: () => new Date() };
   const log = options.log ?? (() => undefined);
   const random = options.random ?? Math.random;
-  const openClient = options.createClient ?? ((a: { url: string; token: string }) => createLmsClient({ baseUrl: a.url, token: a.token }));
   const kinds = writeKinds(ticketMessageKind, ticketPatchKind, ...(options.extraWriteKinds ?? []));
 
   db.pragma(`cache_size = -${SYNC_WRITER_CACHE_KIB}`);
@@ -104,13 +104,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const quarantine = createQuarantineStore(db);
   const applier = createFeedApplier(db, { quarantine, syncState, fingerprint: schemaFingerprint(db), now: () => clock.now() });
 
-  let client: { key: string; connection: PullConnection } | null = null;
+  const clientNow = lmsClientFor(() => options.access(), options.createClient);
   function connection(): PullConnection | null {
     const access = options.access();
-    if (!access) return null;
-    const key = `${access.lmsId}\n${access.url}\n${access.token}`;
-    if (client?.key !== key) client = { key, connection: { lmsId: access.lmsId, url: access.url, token: access.token, client: openClient(access) } };
-    return client.connection;
+    const client = clientNow();
+    return access && client ? { lmsId: access.lmsId, url: access.url, token: access.token, client } : null;
   }
 
   // Whether the LMS answered the last request of either the pull or the sender.
