@@ -5,7 +5,6 @@
 import { useState } from 'react';
 import type { EnrolledUser, PassModule } from '../../shared/channels/passes';
 import type { LinkedLearner, LinkedModule } from '../../shared/channels/tickets';
-import { PassdeskError } from '../../shared/ipc-result';
 import { openInspector } from '../inspector/inspector-store';
 import { passStateShort, stateTone } from '../passes/pass-text';
 import { usePassPanel } from '../passes/pass-panel-store';
@@ -15,6 +14,7 @@ import { useNavigation } from '../stores/navigation-store';
 import { useStatus } from '../stores/status-store';
 import { fullTime } from './time-text';
 import type { LearnerPasses } from './use-learner-passes';
+import { failureText } from '../stores/alerts-store';
 
 interface Props {
   ticketId: string;
@@ -25,10 +25,6 @@ interface Props {
 
 // Enough to find one learner among those enrolled who share their name.
 const NAMESAKES = 200;
-
-function messageOf(error: unknown): string {
-  return error instanceof PassdeskError || error instanceof Error ? error.message : String(error);
-}
 
 export function TicketPasses({ ticketId, learner, module, passes }: Props) {
   const isAdmin = useStatus((s) => s.status?.user?.role === 'admin');
@@ -49,7 +45,7 @@ export function TicketPasses({ ticketId, learner, module, passes }: Props) {
         if (user) setProposing({ module: page.module, user });
         else setNote(`${learner.name} is not enrolled in ${module.name}, so there is nothing to pass.`);
       })
-      .catch((error: unknown) => setNote(messageOf(error)))
+      .catch((error: unknown) => setNote(failureText(error)))
       .finally(() => setBusy(false));
   };
 

@@ -3,8 +3,8 @@
 // that an agent's request arrived or was handled.
 import { useEffect, useState } from 'react';
 import type { PassProposal, PassSummary } from '../../shared/channels/passes';
-import { PassdeskError } from '../../shared/ipc-result';
 import { passdesk } from '../passdesk-client';
+import { failureText } from '../stores/alerts-store';
 
 export interface LearnerPasses {
   learnerId: string | null;
@@ -38,7 +38,7 @@ export function useLearnerPasses(learnerId: string | null, ticketId: string | nu
           if (current) setState({ learnerId, passes: list.passes, openRequests: open.proposals, error: null });
         })
         .catch((error: unknown) => {
-          if (current) setState((s) => ({ ...s, error: error instanceof PassdeskError || error instanceof Error ? error.message : String(error) }));
+          if (current) setState((s) => ({ ...s, error: failureText(error) }));
         });
     };
     load();

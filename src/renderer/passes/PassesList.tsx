@@ -2,17 +2,13 @@
 // its evidence snapshot and audit trail; overrides are flagged in every row.
 import { useCallback, useEffect, useState } from 'react';
 import { passStates, type PassDetail, type PassList, type PassListQuery, type PassState, type PassSummary } from '../../shared/channels/passes';
-import { PassdeskError } from '../../shared/ipc-result';
 import { passdesk } from '../passdesk-client';
 import { blueBucksText, evidenceLines, passHeadline, passStateLabels, passStateShort, stateTone } from './pass-text';
 import { usePassPanel } from './pass-panel-store';
 import { TranscriptPanel } from './TranscriptPanel';
+import { failureText } from '../stores/alerts-store';
 
 const PAGE = 50;
-
-function errorText(e: unknown): string {
-  return e instanceof PassdeskError || e instanceof Error ? e.message : String(e);
-}
 
 function DetailPanel({ passId, onClose, onTranscript }: { passId: string; onClose(): void; onTranscript(pass: PassSummary): void }) {
   const [detail, setDetail] = useState<PassDetail | null>(null);
@@ -25,7 +21,7 @@ function DetailPanel({ passId, onClose, onTranscript }: { passId: string; onClos
     passdesk
       .call('passes.detail', { passId })
       .then((d) => current && setDetail(d))
-      .catch((e: unknown) => current && setError(errorText(e)));
+      .catch((e: unknown) => current && setError(failureText(e)));
     return () => {
       current = false;
     };
@@ -129,7 +125,7 @@ export function PassesList() {
         setList(l);
         setError(null);
       })
-      .catch((e: unknown) => setError(errorText(e)));
+      .catch((e: unknown) => setError(failureText(e)));
   }, [query]);
   useEffect(() => load(), [load, liveStamp]);
 

@@ -3,10 +3,10 @@
 // the pass), or dismisses it with a reason.
 import { useEffect, useState } from 'react';
 import type { PassProposal } from '../../shared/channels/passes';
-import { PassdeskError } from '../../shared/ipc-result';
 import { passdesk } from '../passdesk-client';
 import { useStatus } from '../stores/status-store';
 import { usePassPanel } from './pass-panel-store';
+import { failureText } from '../stores/alerts-store';
 
 function ProposalItem({ proposal, isAdmin, onTake, onDismissed }: { proposal: PassProposal; isAdmin: boolean; onTake(): void; onDismissed(): void }) {
   const [dismissing, setDismissing] = useState(false);
@@ -37,7 +37,7 @@ function ProposalItem({ proposal, isAdmin, onTake, onDismissed }: { proposal: Pa
                 passdesk
                   .call('passes.dismissProposal', { proposalId: proposal.id, reason })
                   .then(onDismissed)
-                  .catch((err: unknown) => setError(err instanceof PassdeskError || err instanceof Error ? err.message : String(err)));
+                  .catch((err: unknown) => setError(failureText(err)));
               }}
             >
               <input type="text" aria-label="Why dismiss" placeholder="Why not?" value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -67,7 +67,7 @@ export function ProposalQueue({ onTake }: { onTake(): void }) {
     passdesk
       .call('passes.proposals', { state: 'open' })
       .then((p) => setProposals(p.proposals))
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(failureText(e)));
   }, [version, round]);
   if (error) return <p className="inline-error">{error}</p>;
   if (!proposals) return <p className="loading">Loading the queue…</p>;

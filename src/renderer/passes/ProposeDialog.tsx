@@ -3,9 +3,9 @@
 // admins' queue; an admin decides.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { EnrolledUser, PassModule } from '../../shared/channels/passes';
-import { PassdeskError } from '../../shared/ipc-result';
 import { useDialogFocus } from '../components/use-dialog-focus';
 import { passdesk } from '../passdesk-client';
+import { failureText } from '../stores/alerts-store';
 
 interface Props {
   module: PassModule;
@@ -39,7 +39,7 @@ export function ProposeDialog({ module, user, ticketId: fromTicket, onClose, onS
         return passdesk.call('passes.propose', { ticketId, learnerId: user.learnerId, moduleId: module.id, evidence, note });
       })
       .then(() => onSent(`Sent to the admins' queue: a manual pass of ${user.name} on ${module.name}.`))
-      .catch((err: unknown) => setError(err instanceof PassdeskError || err instanceof Error ? err.message : String(err)))
+      .catch((err: unknown) => setError(failureText(err)))
       .finally(() => setBusy(false));
   };
   return (

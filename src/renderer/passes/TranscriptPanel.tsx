@@ -3,9 +3,9 @@
 // picked out.
 import { useEffect, useState } from 'react';
 import type { TranscriptView } from '../../shared/channels/passes';
-import { PassdeskError } from '../../shared/ipc-result';
 import { passdesk } from '../passdesk-client';
 import { enrollmentLabels } from './pass-text';
+import { failureText } from '../stores/alerts-store';
 
 export function TranscriptPanel({ learnerId, moduleId, onClose }: { learnerId: string; moduleId: string | null; onClose(): void }) {
   const [view, setView] = useState<TranscriptView | null>(null);
@@ -20,7 +20,7 @@ export function TranscriptPanel({ learnerId, moduleId, onClose }: { learnerId: s
         setView(v);
         setError(null);
       })
-      .catch((e: unknown) => current && setError(e instanceof PassdeskError || e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => current && setError(failureText(e)));
     return () => {
       current = false;
     };

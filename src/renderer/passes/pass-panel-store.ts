@@ -15,6 +15,7 @@ import type {
 import { PassdeskError } from '../../shared/ipc-result';
 import type { Evidence } from '../../shared/lms/entities';
 import { passdesk, type PassdeskClient } from '../passdesk-client';
+import { failureText } from '../stores/alerts-store';
 
 export const USERS_PER_PAGE = 25;
 export const MODULES_PER_PAGE = 60;
@@ -87,11 +88,6 @@ export interface PassPanelState {
   startFromTicket(p: { ticketId: string; moduleId: string; categoryId: string; learnerId: string; learnerName: string }): Promise<void>;
 }
 
-function message(error: unknown): string {
-  if (error instanceof PassdeskError || error instanceof Error) return error.message;
-  return String(error);
-}
-
 export function createPassPanelStore(client: PassdeskClient) {
   // Bumped on every new users query, so a slow answer to an older one is dropped.
   let usersQuery = 0;
@@ -125,7 +121,7 @@ export function createPassPanelStore(client: PassdeskClient) {
         const answer = await client.call('passes.categories', {});
         set({ categories: answer.categories, totalModules: answer.totalModules, error: null });
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: failureText(error) });
       }
     },
     async chooseCategory(categoryId) {
@@ -143,7 +139,7 @@ export function createPassPanelStore(client: PassdeskClient) {
         const answer = await client.call('passes.modules', { categoryId, keyword: moduleKeyword, offset, limit: MODULES_PER_PAGE });
         set({ modules: answer.modules, modulesTotal: answer.total, modulesOffset: offset, error: null });
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: failureText(error) });
       }
     },
     async chooseModule(module) {
@@ -151,7 +147,7 @@ export function createPassPanelStore(client: PassdeskClient) {
       const [, workplaces] = await Promise.all([
         get().getUsers(0),
         client.call('passes.workplaces', { moduleId: module.id }).catch((error: unknown) => {
-          set({ error: message(error) });
+          set({ error: failureText(error) });
           return { workplaces: [] };
         }),
       ]);
@@ -169,7 +165,7 @@ export function createPassPanelStore(client: PassdeskClient) {
         const users = await client.call('passes.users', { moduleId: module.id, keyword, workplaceId, offset, limit: USERS_PER_PAGE });
         if (mine === usersQuery) set({ users, loadingUsers: false, error: null });
       } catch (error) {
-        if (mine === usersQuery) set({ loadingUsers: false, error: message(error) });
+        if (mine === usersQuery) set({ loadingUsers: false, error: failureText(error) });
       }
     },
     async chooseWorkplace(workplaceId) {
@@ -196,7 +192,7 @@ export function createPassPanelStore(client: PassdeskClient) {
         const names = new Map((get().users?.users ?? []).map((u) => [u.learnerId, u.name]));
         set({ selected: found.learnerIds.map((learnerId) => ({ learnerId, name: names.get(learnerId) ?? learnerId })) });
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: failureText(error) });
       }
     },
     clearSelection() {
@@ -210,7 +206,7 @@ export function createPassPanelStore(client: PassdeskClient) {
         const again = await client.call('passes.review', { moduleId: review.module.id, learnerIds: review.learners.map((l) => l.learnerId), tickets: chosen });
         if (get().review) set({ review: again, refusals: [] });
       } catch (error) {
-        set({ refusals: [message(error)] });
+        set({ refusals: [failureText(error)] });
       }
     },
     async openReview(tickets = []) {
@@ -221,7 +217,7 @@ export function createPassPanelStore(client: PassdeskClient) {
         const review = await client.call('passes.review', { moduleId: module.id, learnerIds: selected.map((s) => s.learnerId), tickets });
         set({ review, reviewing: false, error: null });
       } catch (error) {
-        set({ reviewing: false, error: message(error) });
+        set({ reviewing: false, error: failureText(error) });
       }
     },
     closeReview() {
@@ -260,7 +256,7 @@ export function createPassPanelStore(client: PassdeskClient) {
         void get().getUsers(get().users?.offset ?? 0);
         return true;
       } catch (error) {
-        const refusals = error instanceof PassdeskError && error.issues?.length ? error.issues.map((i) => i.message) : [message(error)];
+        const refusals = error instanceof PassdeskError && error.issues?.length ? error.issues.map((i) => i.message) : [failureText(error)];
         set({ submitting: false, refusals });
         return false;
       }
@@ -271,7 +267,7 @@ export function createPassPanelStore(client: PassdeskClient) {
         set((s) => ({ live: s.live.map((p) => (p.id === pass.id ? pass : p)), error: null }));
         void get().getUsers(get().users?.offset ?? 0);
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: failureText(error) });
       }
     },
     applyChanged(event) {

@@ -1,16 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { ScreenshotScoreProposal, ScreenshotView } from '../../shared/channels/evidence';
-import { PassdeskError } from '../../shared/ipc-result';
 import { passdesk } from '../passdesk-client';
 import { percentText, reviewSummary } from './screenshot-text';
+import { failureText } from '../stores/alerts-store';
 
 interface Props {
   view: ScreenshotView;
   onReviewed(): void;
-}
-
-function message(error: unknown): string {
-  return error instanceof PassdeskError || error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -41,7 +37,7 @@ export function ReviewForm({ view, onReviewed }: Props) {
       if (found.failWords.length > 0) setPasses(false);
       else if (found.passWords.length > 0 || found.completionWords.length > 0) setPasses(true);
     } catch (failure) {
-      setError(message(failure));
+      setError(failureText(failure));
     } finally {
       setReading(false);
     }
@@ -70,7 +66,7 @@ export function ReviewForm({ view, onReviewed }: Props) {
       setSaved(true);
       onReviewed();
     } catch (failure) {
-      setError(message(failure));
+      setError(failureText(failure));
     } finally {
       setSaving(false);
     }

@@ -3,9 +3,9 @@
 // openScreenshot(), which also switches to this screen.
 import { create } from 'zustand';
 import type { ScreenshotGallery, ScreenshotGalleryScope, ScreenshotView } from '../../shared/channels/evidence';
-import { PassdeskError } from '../../shared/ipc-result';
 import { passdesk, type PassdeskClient } from '../passdesk-client';
 import { useNavigation } from '../stores/navigation-store';
+import { failureText } from '../stores/alerts-store';
 
 export type GalleryTarget = { scope: 'recent' } | { scope: 'ticket'; ticketId: string } | { scope: 'learner'; learnerId: string };
 
@@ -24,10 +24,6 @@ export interface ScreenshotsState {
   close(): void;
   /** Read the open screenshot again (after a review, or when main says it changed). */
   refreshView(): Promise<void>;
-}
-
-function message(error: unknown): string {
-  return error instanceof PassdeskError || error instanceof Error ? error.message : String(error);
 }
 
 function scopeOf(target: GalleryTarget): ScreenshotGalleryScope {
@@ -57,7 +53,7 @@ export function createScreenshotsStore(client: PassdeskClient) {
         const gallery = await client.call('screenshots.gallery', scopeOf(get().target));
         if (request === galleryRequest) set({ gallery, loading: false });
       } catch (error) {
-        if (request === galleryRequest) set({ loading: false, error: message(error) });
+        if (request === galleryRequest) set({ loading: false, error: failureText(error) });
       }
     },
     async open(attachmentId) {
@@ -67,7 +63,7 @@ export function createScreenshotsStore(client: PassdeskClient) {
         const view = await client.call('screenshots.open', { attachmentId });
         if (request === viewRequest) set({ view });
       } catch (error) {
-        if (request === viewRequest) set({ viewError: message(error) });
+        if (request === viewRequest) set({ viewError: failureText(error) });
       }
     },
     close() {

@@ -27,6 +27,11 @@ export function describeFailure(error: unknown): { message: string; code: ErrorC
   return { message: String(error), code: null };
 }
 
+/** What went wrong, in the words main (or the browser) gave: for the messages next to a control. */
+export function failureText(error: unknown): string {
+  return describeFailure(error).message;
+}
+
 let nextAlertId = 1;
 
 export const useAlerts = create<AlertsState>()((set) => ({

@@ -2,8 +2,8 @@
 // the Sync panel's lists, read again whenever the status says something moved.
 import { create } from 'zustand';
 import type { ConflictChoice, PendingWrite, QuarantinedRecord, SyncStatus, TicketConflict } from '../../shared/channels/sync';
-import { PassdeskError } from '../../shared/ipc-result';
 import { passdesk, type PassdeskClient } from '../passdesk-client';
+import { failureText } from '../stores/alerts-store';
 
 export interface SyncState {
   status: SyncStatus | null;
@@ -25,11 +25,6 @@ export interface SyncState {
   tryWriteAgain(writeId: string): Promise<void>;
 }
 
-function message(error: unknown): string {
-  if (error instanceof PassdeskError || error instanceof Error) return error.message;
-  return String(error);
-}
-
 export function createSyncStore(client: PassdeskClient) {
   return create<SyncState>()((set, get) => {
     /**
@@ -42,7 +37,7 @@ export function createSyncStore(client: PassdeskClient) {
       try {
         await run();
       } catch (error) {
-        refusal = message(error);
+        refusal = failureText(error);
       } finally {
         set({ busy: false });
       }
@@ -67,7 +62,7 @@ export function createSyncStore(client: PassdeskClient) {
         try {
           set({ status: await client.call('sync.status', {}), error: null });
         } catch (error) {
-          set({ error: message(error) });
+          set({ error: failureText(error) });
         }
       },
       async loadLists() {
@@ -79,7 +74,7 @@ export function createSyncStore(client: PassdeskClient) {
           ]);
           set({ pending: pending.writes, quarantine, conflicts: conflicts.conflicts, error: null });
         } catch (error) {
-          set({ error: message(error) });
+          set({ error: failureText(error) });
         }
       },
       applyStatus(status) {
@@ -126,7 +121,7 @@ export function followSync(store: SyncStore, client: PassdeskClient, options: { 
       }
     });
   } catch (error) {
-    store.setState({ error: message(error) });
+    store.setState({ error: failureText(error) });
   }
   void store.getState().loadStatus();
   if (options.withLists) void store.getState().loadLists();

@@ -1,12 +1,8 @@
 // Settings: verify the manual pass audit log's hash chain end to end, and export it to CSV.
 import { useState } from 'react';
 import type { ChainCheck } from '../../../shared/channels/passes';
-import { PassdeskError } from '../../../shared/ipc-result';
 import { passdesk } from '../../passdesk-client';
-
-function errorText(e: unknown): string {
-  return e instanceof PassdeskError || e instanceof Error ? e.message : String(e);
-}
+import { failureText } from '../../stores/alerts-store';
 
 /** Hands the CSV to the browser's download, the one way a renderer without file access saves a file. */
 function download(fileName: string, csv: string): void {
@@ -31,7 +27,7 @@ export function AuditChainPanel() {
         setCheck(c);
         setError(null);
       })
-      .catch((e: unknown) => setError(errorText(e)))
+      .catch((e: unknown) => setError(failureText(e)))
       .finally(() => setBusy(false));
   };
   const exportCsv = () => {
@@ -41,7 +37,7 @@ export function AuditChainPanel() {
         download(r.fileName, r.csv);
         setExported(`${r.rows} entries exported as ${r.fileName}.`);
       })
-      .catch((e: unknown) => setError(errorText(e)));
+      .catch((e: unknown) => setError(failureText(e)));
   };
   return (
     <section className="panel" aria-labelledby="audit-chain-title">

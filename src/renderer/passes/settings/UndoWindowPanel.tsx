@@ -1,9 +1,9 @@
 // Settings: how long a confirmed manual pass waits, cancellable, before it goes to the LMS.
 import { useEffect, useState, type FormEvent } from 'react';
 import { UNDO_WINDOW_MAX_SECONDS } from '../../../shared/channels/passes';
-import { PassdeskError } from '../../../shared/ipc-result';
 import { passdesk } from '../../passdesk-client';
 import { useStatus } from '../../stores/status-store';
+import { failureText } from '../../stores/alerts-store';
 
 export function UndoWindowPanel() {
   const [saved, setSaved] = useState<number | null>(null);
@@ -17,7 +17,7 @@ export function UndoWindowPanel() {
         setSaved(s.undoWindowSeconds);
         setValue(String(s.undoWindowSeconds));
       })
-      .catch((e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) }));
+      .catch((e: unknown) => setMessage({ ok: false, text: failureText(e) }));
   }, []);
   const seconds = Number(value);
   const valid = value.trim() !== '' && Number.isInteger(seconds) && seconds >= 0 && seconds <= UNDO_WINDOW_MAX_SECONDS;
@@ -30,7 +30,7 @@ export function UndoWindowPanel() {
         setSaved(s.undoWindowSeconds);
         setMessage({ ok: true, text: `Saved: passes wait ${s.undoWindowSeconds} s before they go out.` });
       })
-      .catch((err: unknown) => setMessage({ ok: false, text: err instanceof PassdeskError || err instanceof Error ? err.message : String(err) }));
+      .catch((err: unknown) => setMessage({ ok: false, text: failureText(err) }));
   };
   return (
     <section className="panel" aria-labelledby="undo-window-title">
