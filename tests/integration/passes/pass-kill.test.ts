@@ -14,6 +14,7 @@ import { startDemoLms } from '../sync/demo-lms-fixtures';
 import { tempDir } from '../sync/engine-fixtures';
 import { ChangesPage } from '../../../src/shared/lms/api';
 import { ManualPass } from '../../../src/shared/lms/entities';
+import { killGroup } from '../process-group';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -32,18 +33,9 @@ interface RunnerEvent {
   size?: number;
 }
 
-function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-}
 
 function startRunner(args: string[]): { child: ChildProcess; next(match: (e: RunnerEvent) => boolean): Promise<RunnerEvent | null>; exited: Promise<number | null>; stderr(): string } {
-  // tsx runs the script in a child process of its own: the runner gets a process group, and
-  // the kill goes to the whole group, as a crash or power cut would.
+  // A process group of its own, for killGroup.
   const child = spawn(tsx, [runner, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const queue: RunnerEvent[] = [];
   const waiters: Array<() => void> = [];
